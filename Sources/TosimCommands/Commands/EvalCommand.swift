@@ -1,0 +1,156 @@
+//===--- EvalCommand.swift -------------------------------------------------===//
+// `tosim eval UNIT`: runs a unit's gate-level netlist on operands read from
+// standard input, one operation per line, and prints its outputs in hex.
+//===----------------------------------------------------------------------===//
+import TosimCircuits
+import TosimFormats
+import TosimNetlist
+import TosimSim
+
+struct EvalCommand: TosimCommand {
+  static let name = "eval"
+  static let abstract = "Evaluate a unit's gate-level netlist on operands from standard input."
+  static let usage = "eval UNIT [--library DIR]... | eval --list"
+  static let discussion = """
+    UNIT is <precision>.<op>[:<design>], e.g. int32.add:ripple-carry. Each input line holds
+    the operands in hexadecimal (optional 0x prefix) separated by white space, in the unit's
+    input order (a b cin for adders; a trailing one-bit input such as cin may be omitted and
+    is then 0). Each output line holds the unit's outputs in hexadecimal in output order
+    (y cout for adders). Blank lines and lines starting with # are skipped. The result comes
+    from simulating the netlist, not from Swift arithmetic. A bad line exits 65 with its number.
+    """
+  static let options = LibraryOptions.specs + [.flag("--list", "List the units and designs.")]
+
+  let unit: UnitName?
+  let library: LibraryOptions
+
+  init(_ arguments: ParsedArguments) throws {
+    library = try LibraryOptions(arguments)
+    if arguments.flag("--list") {
+      try arguments.expectPositionals(0...0, "")
+      unit = nil
+    } else {
+      try arguments.expectPositionals(1...1, "UNIT (e.g. int32.add:ripple-carry)")
+      do { unit = try UnitName(parsing: arguments.positionals[0]) } catch let error as InputError {
+        throw UsageError(error.message)
+      }
+    }
+  }
+
+  func run(_ context: CommandContext) throws {
+    guard let unit else {
+      context.print("Integer units: int<N>.<op>[:<design>] for N = 1…\(UnitCatalog.maximumIntegerWidth)")
+      for (operation, designs) in UnitCatalog.integerOperations {
+        context.print("  \(operation): \(designs.joined(separator: ", ")) (default \(designs[0]))")
+      }
+      return
+    }
+    let netlist = try UnitCatalog.build(unit, library: try library.load(context))
+    let circuit = try FlatCircuit(netlist)
+    let simulator = WordSimulator(circuit, options: SimulationOptions(wordsPerNode: 4))
+    let inputWidths = netlist.inputs.map(\.width)
+    let inputLimbs = inputWidths.map { ($0 + 63) / 64 }
+    let outputWidths = netlist.outputs.map(\.width)
+    let outputLimbs = outputWidths.map { ($0 + 63) / 64 }
+
+    var pending: [[[UInt64]]] = []  // per line, per input bus, limbs
+    func flush() {
+      guard !pending.isEmpty else { return }
+      for bus in inputWidths.indices {
+        simulator.setInput(bus, values: pending.flatMap { $0[bus] }, limbsPerValue: inputLimbs[bus])
+      }
+      simulator.run(laneCount: pending.count)
+      let outputs = outputWidths.indices.map {
+        simulator.output($0, laneCount: pending.count, limbsPerValue: outputLimbs[$0])
+      }
+      var text = ""
+      for lane in pending.indices {
+        let fields = outputWidths.indices.map { bus in
+          Hex.format(Array(outputs[bus][(lane * outputLimbs[bus])..<((lane + 1) * outputLimbs[bus])]),
+            width: outputWidths[bus])
+        }
+        text += fields.joined(separator: " ") + "\n"
+      }
+      context.standardOutput(text)
+      pending.removeAll(keepingCapacity: true)
+    }
+
+    let input = context.readStandardInput()
+    do {
+      try parse(input, netlist: netlist, inputWidths: inputWidths, inputLimbs: inputLimbs) { operands in
+        pending.append(operands)
+        if pending.count == simulator.lanesPerBatch { flush() }
+      }
+    } catch {
+      flush()  // every line before the bad one still gets its result
+      throw error
+    }
+    flush()
+  }
+
+  /// Parses operand lines, calling `accept` with each line's operands.
+  private func parse(
+    _ input: String, netlist: Netlist, inputWidths: [Int], inputLimbs: [Int], accept: ([[UInt64]]) -> Void
+  ) throws {
+    for (offset, line) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let fields = line.split(whereSeparator: \.isWhitespace)
+      if fields.isEmpty || fields[0].hasPrefix("#") { continue }
+      let lineNumber = offset + 1
+      var optional = 0
+      while optional < inputWidths.count && inputWidths[inputWidths.count - 1 - optional] == 1 { optional += 1 }
+      guard fields.count <= inputWidths.count && fields.count >= inputWidths.count - optional else {
+        let names = netlist.inputs.map(\.name).joined(separator: " ")
+        throw InputError("expected \(inputWidths.count - optional == inputWidths.count ? "" : "\(inputWidths.count - optional) to ")\(inputWidths.count) hexadecimal operands (\(names)), found \(fields.count)",
+          file: "<stdin>", line: lineNumber)
+      }
+      var operands: [[UInt64]] = []
+      for bus in inputWidths.indices {
+        if bus >= fields.count {
+          operands.append([UInt64](repeating: 0, count: inputLimbs[bus]))
+          continue
+        }
+        guard let limbs = Hex.parse(fields[bus], width: inputWidths[bus]) else {
+          throw InputError("operand \(netlist.inputs[bus].name) = '\(fields[bus])' is not a hexadecimal number of at most \(inputWidths[bus]) bits",
+            file: "<stdin>", line: lineNumber)
+        }
+        operands.append(limbs)
+      }
+      accept(operands)
+    }
+  }
+}
+
+/// Hexadecimal operands as little-endian 64-bit limbs.
+enum Hex {
+  /// Parses `text` (optional 0x) into `⌈width/64⌉` limbs, or nil when it is
+  /// not hexadecimal or does not fit in `width` bits.
+  static func parse(_ text: Substring, width: Int) -> [UInt64]? {
+    var digits = text.lowercased()
+    if digits.hasPrefix("0x") { digits.removeFirst(2) }
+    digits = digits.replacingOccurrences(of: "_", with: "")
+    guard !digits.isEmpty, digits.allSatisfy(\.isHexDigit) else { return nil }
+    var limbs = [UInt64](repeating: 0, count: (width + 63) / 64)
+    for (position, character) in digits.reversed().enumerated() {
+      let value = UInt64(character.hexDigitValue!)
+      let bit = position * 4
+      guard value == 0 || bit < width else { return nil }
+      if value != 0 {
+        guard bit + (64 - value.leadingZeroBitCount) <= width else { return nil }
+        limbs[bit / 64] |= value << UInt64(bit % 64)
+      }
+    }
+    return limbs
+  }
+
+  /// Formats limbs as `⌈width/4⌉` hexadecimal digits.
+  static func format(_ limbs: [UInt64], width: Int) -> String {
+    let digitCount = max(1, (width + 3) / 4)
+    var text = ""
+    for digit in stride(from: digitCount - 1, through: 0, by: -1) {
+      let bit = digit * 4
+      let value = limbs[bit / 64] >> UInt64(bit % 64) & 0xF
+      text.append(Character(String(value, radix: 16)))
+    }
+    return text
+  }
+}

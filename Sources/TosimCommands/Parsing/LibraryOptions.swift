@@ -1,0 +1,49 @@
+//===--- LibraryOptions.swift ----------------------------------------------===//
+// The cell-library options shared by every command that builds circuits:
+// `--library DIR` adds a user's SPICE cells on top of the shipped ones (same
+// names replace them); `--only-library` uses the user's cells alone.
+//===----------------------------------------------------------------------===//
+import TosimFormats
+import TosimIO
+import TosimNetlist
+
+/// Which cell folders a command reads.
+struct LibraryOptions {
+  /// The option table entries.
+  static let specs: [OptionSpec] = [
+    .option("--library", "DIR", "Add the SPICE cells in DIR on top of the shipped library (repeatable).", repeatable: true),
+    .flag("--only-library", "Use only the --library cells, not the shipped ones."),
+  ]
+
+  /// User folders, in order.
+  let userDirectories: [String]
+  /// Whether the shipped folder is read first.
+  let includesShipped: Bool
+
+  init(_ arguments: ParsedArguments) throws {
+    userDirectories = arguments.strings("--library")
+    includesShipped = !arguments.flag("--only-library")
+    if !includesShipped && userDirectories.isEmpty {
+      throw UsageError("--only-library needs at least one --library DIR")
+    }
+  }
+
+  /// The folders to read, shipped first.
+  func directories(_ context: CommandContext) throws -> [String] {
+    var folders: [String] = []
+    if includesShipped {
+      guard let shipped = CellLibraryLoader.shippedDirectory(
+        environment: context.environment, workingDirectory: context.workingDirectory)
+      else {
+        throw InputError("cannot find the shipped cell library circuits/cells; run from the tosim checkout or pass --library DIR")
+      }
+      folders.append(shipped)
+    }
+    return folders + userDirectories.map(context.resolve)
+  }
+
+  /// Loads and analyses the library.
+  func load(_ context: CommandContext) throws -> CellLibrary {
+    try CellLibraryLoader.load(directories: directories(context))
+  }
+}

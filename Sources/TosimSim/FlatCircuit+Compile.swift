@@ -1,0 +1,78 @@
+//===--- FlatCircuit+Compile.swift -----------------------------------------===//
+// Flattening: validates the netlist, orders its instances topologically,
+// expands each into its cell nodes, drops fanins a node does not depend on,
+// matches each node to a word operation and computes gate loads and levels.
+//===----------------------------------------------------------------------===//
+import TosimNetlist
+
+extension FlatCircuit {
+  /// Flattens `netlist`.
+  ///
+  /// - Throws: `InputError` from `Netlist.validate()` (undriven nets, several
+  ///   drivers, loops).
+  /// - Complexity: O(nodes) after validation.
+  public init(_ netlist: Netlist) throws {
+    let order = try netlist.validate()
+    let library = netlist.library
+    var nodeOfNet = [Int](repeating: -1, count: netlist.netCount)
+
+    func append(op: GateOp, fanins list: [Int], function: TruthTable, level: Int, instance: Int) {
+      ops.append(op)
+      var padded = list.map(Int32.init)
+      padded += [Int32](repeating: 0, count: Self.maximumFaninCount - list.count)
+      fanins += padded
+      functions.append(function)
+      gateLoads.append(0)
+      levels.append(level)
+      instanceOfNode.append(instance)
+    }
+    append(op: .const0, fanins: [], function: TruthTable(bits: 0, inputCount: 0), level: 0, instance: -1)
+    append(op: .const1, fanins: [], function: TruthTable(bits: 1, inputCount: 0), level: 0, instance: -1)
+    nodeOfNet[Netlist.constant0.index] = 0
+    nodeOfNet[Netlist.constant1.index] = 1
+    for bus in netlist.inputs {
+      inputNames.append(bus.name)
+      var nodes: [Int] = []
+      for net in bus.nets {
+        nodeOfNet[net.index] = ops.count
+        nodes.append(ops.count)
+        append(op: .input, fanins: [], function: TruthTable(bits: 0, inputCount: 0), level: 0, instance: -1)
+      }
+      inputNodes.append(nodes)
+    }
+
+    for instanceIndex in order {
+      let instance = netlist.instances[instanceIndex]
+      let cell = library[instance.cell]
+      let inputNodesOfCell = instance.inputs.map { nodeOfNet[$0.index] }
+      for (k, cellNode) in cell.nodes.enumerated() {
+        // Keep only the fanins the node depends on.
+        let used = (0..<cell.inputs.count).filter { cellNode.function.dependsOn($0) }
+        let reduced = TruthTable(inputCount: used.count) { values in
+          var full = [Bool](repeating: false, count: cell.inputs.count)
+          for (i, original) in used.enumerated() { full[original] = values[i] }
+          return cellNode.function.value(full)
+        }
+        let (op, permutation) = GateOp.match(reduced)
+        let operandNodes = permutation.map { inputNodesOfCell[used[$0]] }
+        let function = op == .generic ? reduced : reduced.permuted(permutation)
+        let level = 1 + (operandNodes.map { levels[$0] }.max() ?? 0)
+        let node = ops.count
+        append(op: op, fanins: operandNodes, function: function, level: level, instance: instanceIndex)
+        gateLoads[node] = cellNode.gateLoad
+        if cellNode.isOutput { nodeOfNet[instance.outputs[k].index] = node }
+      }
+      for (port, net) in instance.inputs.enumerated() {
+        gateLoads[nodeOfNet[net.index]] += cell.inputGateLoads[port]
+      }
+    }
+    // Constants never toggle; keep their load at zero for clarity.
+    gateLoads[0] = 0
+    gateLoads[1] = 0
+    outputNames = netlist.outputs.map(\.name)
+    outputNodes = netlist.outputs.map { $0.nets.map { nodeOfNet[$0.index] } }
+    self.nodeOfNet = nodeOfNet
+    instanceCount = netlist.instances.count
+    transistorCount = netlist.transistorCount
+  }
+}

@@ -1,0 +1,10 @@
+* AOI21: Y = !((A & B) | C). 6 transistors.
+*.PININFO A:I B:I C:I Y:O VDD:P VSS:G
+.SUBCKT AOI21 A B C Y VDD VSS
+MP1 X1 A VDD VDD pmos W=1.68u L=0.15u
+MP2 X1 B VDD VDD pmos W=1.68u L=0.15u
+MP3 Y C X1 VDD pmos W=1.68u L=0.15u
+MN1 Y A X2 VSS nmos W=0.84u L=0.15u
+MN2 X2 B VSS VSS nmos W=0.84u L=0.15u
+MN3 Y C VSS VSS nmos W=0.42u L=0.15u
+.ENDS AOI21

@@ -1,0 +1,12 @@
+* AOI22: Y = !((A & B) | (C & D)). 8 transistors.
+*.PININFO A:I B:I C:I D:I Y:O VDD:P VSS:G
+.SUBCKT AOI22 A B C D Y VDD VSS
+MP1 X1 A VDD VDD pmos W=1.68u L=0.15u
+MP2 X1 B VDD VDD pmos W=1.68u L=0.15u
+MP3 Y C X1 VDD pmos W=1.68u L=0.15u
+MP4 Y D X1 VDD pmos W=1.68u L=0.15u
+MN1 Y A X2 VSS nmos W=0.84u L=0.15u
+MN2 X2 B VSS VSS nmos W=0.84u L=0.15u
+MN3 Y C X3 VSS nmos W=0.84u L=0.15u
+MN4 X3 D VSS VSS nmos W=0.84u L=0.15u
+.ENDS AOI22

@@ -1,0 +1,10 @@
+* NAND3: Y = !(A & B & C). 6 transistors.
+*.PININFO A:I B:I C:I Y:O VDD:P VSS:G
+.SUBCKT NAND3 A B C Y VDD VSS
+MP1 Y A VDD VDD pmos W=0.84u L=0.15u
+MP2 Y B VDD VDD pmos W=0.84u L=0.15u
+MP3 Y C VDD VDD pmos W=0.84u L=0.15u
+MN1 Y A X1 VSS nmos W=1.26u L=0.15u
+MN2 X1 B X2 VSS nmos W=1.26u L=0.15u
+MN3 X2 C VSS VSS nmos W=1.26u L=0.15u
+.ENDS NAND3

@@ -1,0 +1,10 @@
+* NOR3: Y = !(A | B | C). 6 transistors.
+*.PININFO A:I B:I C:I Y:O VDD:P VSS:G
+.SUBCKT NOR3 A B C Y VDD VSS
+MP1 X1 A VDD VDD pmos W=2.52u L=0.15u
+MP2 X2 B X1 VDD pmos W=2.52u L=0.15u
+MP3 Y C X2 VDD pmos W=2.52u L=0.15u
+MN1 Y A VSS VSS nmos W=0.42u L=0.15u
+MN2 Y B VSS VSS nmos W=0.42u L=0.15u
+MN3 Y C VSS VSS nmos W=0.42u L=0.15u
+.ENDS NOR3

@@ -1,0 +1,10 @@
+* OAI21: Y = !((A | B) & C). 6 transistors.
+*.PININFO A:I B:I C:I Y:O VDD:P VSS:G
+.SUBCKT OAI21 A B C Y VDD VSS
+MP1 X1 A VDD VDD pmos W=1.68u L=0.15u
+MP2 Y B X1 VDD pmos W=1.68u L=0.15u
+MP3 Y C VDD VDD pmos W=0.84u L=0.15u
+MN1 Y C X2 VSS nmos W=0.84u L=0.15u
+MN2 X2 A VSS VSS nmos W=0.84u L=0.15u
+MN3 X2 B VSS VSS nmos W=0.84u L=0.15u
+.ENDS OAI21
