@@ -125,11 +125,12 @@ public enum SwitchLevelAnalysis {
           }
         }
       }
+      // Internal nodes first: a floating gate is the cause of a floating output.
+      for (k, n) in tracked.enumerated().reversed() where value[n] < 0 {
+        let role = k < outputNodes.count ? "output" : "gate-driving node"
+        throw fail("\(role) \(nodeNames[n]) floats for inputs \(inputText)")
+      }
       for (k, n) in tracked.enumerated() {
-        guard value[n] >= 0 else {
-          let role = k < outputNodes.count ? "output" : "gate-driving node"
-          throw fail("\(role) \(nodeNames[n]) floats for inputs \(inputText)")
-        }
         if value[n] == 1 { tables[k] |= 1 << UInt64(combination) }
         if !strong[n] { isWeak[k] = true }
       }

@@ -185,7 +185,11 @@ public final class WordSimulator {
       evaluate(node, from: values, into: values + node * wordCount)
     }
     if options.countsGlitches { runUnitDelay(laneCount: laneCount) }
-    for node in 2..<nodeCount { countToggles(node) }
+    for node in 2..<nodeCount {
+      let toggles = countToggles(node)
+      // Primary inputs switch once, at time 0, in unit-delay mode too.
+      if options.countsGlitches && node < first { transitionCounts[node] += toggles }
+    }
     if options.recordsPerVector { collectPerVector(laneCount: laneCount) }
     // Remember the last valid lane of every node for the next batch.
     let lastWord = (laneCount - 1) / 64, lastBit = UInt64((laneCount - 1) % 64)
@@ -202,7 +206,8 @@ public final class WordSimulator {
     return word << 1 | carry
   }
 
-  private func countToggles(_ node: Int) {
+  @discardableResult
+  private func countToggles(_ node: Int) -> Int {
     let base = values + node * wordCount
     var count = 0
     let load = gateLoads[node]
@@ -215,6 +220,7 @@ public final class WordSimulator {
       if options.recordsPerVector && load != 0 && toggled != 0 { accumulate(toggled, load: load, word: w) }
     }
     toggleCounts[node] += count
+    return count
   }
 
   /// Adds `load` to the per-lane bit-sliced counters of word `w` where
@@ -295,7 +301,9 @@ public final class WordSimulator {
     let f = node * FlatCircuit.maximumFaninCount
     @inline(__always) func operand(_ i: Int) -> UnsafeMutablePointer<UInt64> { source + Int(fanins[f + i]) * W }
     switch ops[node] {
-    case .input, .const0, .const1: break
+    case .input: break
+    case .const0: for w in 0..<W { out[w] = 0 }
+    case .const1: for w in 0..<W { out[w] = ~0 }
     case .buf: let a = operand(0); for w in 0..<W { out[w] = a[w] }
     case .not: let a = operand(0); for w in 0..<W { out[w] = ~a[w] }
     case .and2: let a = operand(0), b = operand(1); for w in 0..<W { out[w] = a[w] & b[w] }
