@@ -56,8 +56,8 @@ public enum VerilogWriter {
     return text + "endmodule\n"
   }
 
-  /// A sum-of-minterms expression of `table`.
-  static func expression(_ table: TruthTable, inputs: [String]) -> String {
+  /// A sum-of-minterms Verilog expression of `table` over the named inputs.
+  public static func expression(_ table: TruthTable, inputs: [String]) -> String {
     var terms: [String] = []
     for combination in 0..<(1 << table.inputCount) where table.value(at: combination) {
       let literals = inputs.enumerated().map { combination >> $0.offset & 1 == 1 ? $0.element : "~\($0.element)" }

@@ -1,0 +1,33 @@
+//===--- CommandRunner.swift -----------------------------------------------===//
+// Runs `tosim` in-process with an argument array, standard input text and
+// captured output, for end-to-end command tests.
+//===----------------------------------------------------------------------===//
+import Foundation
+import TosimCommands
+
+/// The result of one in-process `tosim` run.
+public struct CommandResult: Sendable {
+  /// The exit status.
+  public let status: Int32
+  /// Everything written to standard output.
+  public let output: String
+  /// Everything written to standard error.
+  public let error: String
+}
+
+extension TestSupport {
+  /// Runs `tosim arguments…` in the package root with `input` on standard input.
+  public static func runTosim(_ arguments: [String], input: String = "", workingDirectory: String? = nil) -> CommandResult {
+    final class Buffer: @unchecked Sendable {
+      var text = ""
+      let lock = NSLock()
+      func append(_ s: String) { lock.lock(); text += s; lock.unlock() }
+    }
+    let output = Buffer(), error = Buffer()
+    let context = CommandContext(
+      standardOutput: output.append, standardError: error.append, readStandardInput: { input },
+      environment: [:], workingDirectory: workingDirectory ?? packageRoot)
+    let status = Tosim.main(arguments, context: context)
+    return CommandResult(status: status, output: output.text, error: error.text)
+  }
+}

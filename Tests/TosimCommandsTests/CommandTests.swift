@@ -1,0 +1,118 @@
+//===--- CommandTests.swift ------------------------------------------------===//
+// End-to-end runs of the CLI in-process: help text, exit statuses for usage
+// and data errors, `cells`, `eval` and `export` on real and broken inputs.
+//===----------------------------------------------------------------------===//
+import Foundation
+import Testing
+import TosimCommands
+import _TosimTestSupport
+
+@Suite("Commands")
+struct CommandTests {
+  @Test("root help lists every subcommand")
+  func rootHelp() {
+    let result = TestSupport.runTosim([])
+    #expect(result.status == 0)
+    for command in Tosim.commands { #expect(result.output.contains("  \(command.name) ")) }
+    #expect(TestSupport.runTosim(["help"]).output == result.output)
+  }
+
+  @Test("golden help of cells")
+  func cellsHelp() {
+    let result = TestSupport.runTosim(["cells", "--help"])
+    #expect(result.status == 0)
+    #expect(result.output == """
+      OVERVIEW: Analyse the transistor-level cell library and list every cell.
+
+      USAGE: tosim cells [--library DIR]... [--only-library] [--json]
+
+      Each SPICE subcircuit is analysed at switch level: for every input combination every
+      node is resolved from conducting paths to VDD, VSS or the inputs. Truth tables are
+      written in hexadecimal with bit c the value for the input combination c (input 0 is
+      bit 0 of c). Gate loads count the transistor gates a node drives inside the cell.
+      Exits 65 when a cell fails analysis.
+
+      OPTIONS:
+        --library DIR   Add the SPICE cells in DIR on top of the shipped library (repeatable).
+        --only-library  Use only the --library cells, not the shipped ones.
+        --json          Write JSON instead of a table.
+        -h, --help      Show help information.
+
+      """)
+    #expect(TestSupport.runTosim(["help", "cells"]).output == result.output)
+  }
+
+  @Test("every subcommand has help", arguments: Tosim.commands.map { $0.name })
+  func help(name: String) {
+    let result = TestSupport.runTosim([name, "--help"])
+    #expect(result.status == 0)
+    #expect(result.output.hasPrefix("OVERVIEW: "))
+    #expect(result.output.contains("USAGE: tosim \(name)"))
+  }
+
+  @Test("usage errors exit 64")
+  func usageErrors() {
+    #expect(TestSupport.runTosim(["nonsense"]).status == 64)
+    #expect(TestSupport.runTosim(["cells", "--bogus"]).status == 64)
+    #expect(TestSupport.runTosim(["eval"]).status == 64)
+    #expect(TestSupport.runTosim(["eval", "int8-add"]).status == 64)
+    #expect(TestSupport.runTosim(["export", "vhdl", "int8.add"]).status == 64)
+    let result = TestSupport.runTosim(["cells", "--library"])
+    #expect(result.status == 64)
+    #expect(result.error.contains("option '--library' needs a value DIR"))
+  }
+
+  @Test("cells lists the shipped library; --json is parseable")
+  func cells() throws {
+    let text = TestSupport.runTosim(["cells"])
+    #expect(text.status == 0)
+    #expect(text.output.contains("17 cells, 17 passed analysis"))
+    let json = TestSupport.runTosim(["cells", "--json"])
+    #expect(json.status == 0)
+    let decoded = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]
+    let fa = try #require(decoded?.first { $0["name"] as? String == "FA" })
+    #expect(fa["transistors"] as? Int == 28)
+    #expect(fa["passed"] as? Bool == true)
+  }
+
+  @Test("a broken user cell exits 65 naming the cell, node and inputs")
+  func brokenLibrary() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tosim-cells-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "*.PININFO A:I Y:O\n.SUBCKT PULLUP A Y VDD VSS\nMP1 Y A VDD VDD pmos\n.ENDS\n"
+      .write(to: folder.appendingPathComponent("pullup.sp"), atomically: true, encoding: .utf8)
+    let result = TestSupport.runTosim(["cells", "--library", folder.path, "--only-library"])
+    #expect(result.status == 65)
+    #expect(result.error.contains("pullup.sp:2: cell PULLUP: output Y floats for inputs A=1"))
+  }
+
+  @Test("eval runs the gate-level adder")
+  func eval() {
+    let result = TestSupport.runTosim(["eval", "int8.add:ripple-carry"], input: "ff 01\n0x7f 0x01 1\n\n# comment\n12 34\n")
+    #expect(result.status == 0)
+    #expect(result.output == "00 1\n81 0\n46 0\n")
+    let wide = TestSupport.runTosim(["eval", "int128.add"], input: "ffffffffffffffffffffffffffffffff 1\n")
+    #expect(wide.output == "00000000000000000000000000000000 1\n")
+  }
+
+  @Test("a bad eval line exits 65 with its line number, after the good lines")
+  func evalBadLine() {
+    let result = TestSupport.runTosim(["eval", "int8.add"], input: "1 2\n100 1\n")
+    #expect(result.status == 65)
+    #expect(result.output == "03 0\n")
+    #expect(result.error.contains("<stdin>:2: operand a = '100' is not a hexadecimal number of at most 8 bits"))
+    #expect(TestSupport.runTosim(["eval", "int8.add"], input: "1\n").status == 65)
+    #expect(TestSupport.runTosim(["eval", "int8.frobnicate"], input: "").status == 65)
+  }
+
+  @Test("export writes Verilog to a file atomically")
+  func export() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("tosim-export-\(getpid()).v").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = TestSupport.runTosim(["export", "verilog", "int16.add:ripple-carry", "--output", path])
+    #expect(result.status == 0)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains("module int16_add_ripple_carry(a, b, cin, y, cout);"))
+  }
+}
