@@ -10,6 +10,7 @@ let package = Package(
   name: "tosim",
   products: [
     .executable(name: "tosim", targets: ["tosim"]),
+    .library(name: "TosimFormats", targets: ["TosimFormats"]),
     .library(name: "TosimNetlist", targets: ["TosimNetlist"]),
     .library(name: "TosimCells", targets: ["TosimCells"]),
     .library(name: "TosimCircuits", targets: ["TosimCircuits"]),

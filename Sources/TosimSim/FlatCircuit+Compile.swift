@@ -2,6 +2,9 @@
 // Flattening: validates the netlist, orders its instances topologically,
 // expands each into its cell nodes, drops fanins a node does not depend on,
 // matches each node to a word operation and computes gate loads and levels.
+// Internal nodes that merely copy or invert an input or an output of their
+// cell (inverter stages, a mirror adder's carry-bar) toggle exactly when that
+// node does, so they are folded into its gate load instead of simulated.
 //===----------------------------------------------------------------------===//
 import TosimNetlist
 
@@ -45,7 +48,17 @@ extension FlatCircuit {
       let instance = netlist.instances[instanceIndex]
       let cell = library[instance.cell]
       let inputNodesOfCell = instance.inputs.map { nodeOfNet[$0.index] }
+      var nodeOfCellNode: [Int] = []
       for (k, cellNode) in cell.nodes.enumerated() {
+        // An internal node toggles exactly when the node it copies or
+        // inverts does (an input, or an output of the same cell), in
+        // zero-delay and unit-delay alike: charge its gate load there
+        // instead of simulating it.
+        if !cellNode.isOutput, let twin = Self.twin(of: k, in: cell, inputNodes: inputNodesOfCell, outputNodes: nodeOfCellNode) {
+          gateLoads[twin] += cellNode.gateLoad
+          nodeOfCellNode.append(twin)
+          continue
+        }
         // Keep only the fanins the node depends on.
         let used = (0..<cell.inputs.count).filter { cellNode.function.dependsOn($0) }
         let reduced = TruthTable(inputCount: used.count) { values in
@@ -59,7 +72,8 @@ extension FlatCircuit {
         let level = 1 + (operandNodes.map { levels[$0] }.max() ?? 0)
         let node = ops.count
         append(op: op, fanins: operandNodes, function: function, level: level, instance: instanceIndex)
-        gateLoads[node] = cellNode.gateLoad
+        gateLoads[node] += cellNode.gateLoad
+        nodeOfCellNode.append(node)
         if cellNode.isOutput { nodeOfNet[instance.outputs[k].index] = node }
       }
       for (port, net) in instance.inputs.enumerated() {
@@ -74,5 +88,22 @@ extension FlatCircuit {
     self.nodeOfNet = nodeOfNet
     instanceCount = netlist.instances.count
     transistorCount = netlist.transistorCount
+  }
+
+  /// The node whose toggles equal those of internal cell node `k`: an input
+  /// it buffers or inverts, or an earlier node of the same cell with the same
+  /// or the complementary function.
+  static func twin(of k: Int, in cell: Cell, inputNodes: [Int], outputNodes: [Int]) -> Int? {
+    let function = cell.nodes[k].function
+    let all = TruthTable.mask(function.inputCount)
+    for i in cell.inputs.indices {
+      let input = TruthTable(inputCount: cell.inputs.count) { $0[i] }
+      if function.bits == input.bits || function.bits == ~input.bits & all { return inputNodes[i] }
+    }
+    for j in 0..<min(k, outputNodes.count) {
+      let other = cell.nodes[j].function
+      if function.bits == other.bits || function.bits == ~other.bits & all { return outputNodes[j] }
+    }
+    return nil
   }
 }

@@ -181,15 +181,17 @@ public final class WordSimulator {
     if options.recordsPerVector { planes.update(repeating: 0, count: Self.planeCount * wordCount) }
 
     let first = circuit.firstCellNode
-    for node in first..<nodeCount {
-      evaluate(node, from: values, into: values + node * wordCount)
-    }
-    if options.countsGlitches { runUnitDelay(laneCount: laneCount) }
-    for node in 2..<nodeCount {
+    for node in 2..<first {
       let toggles = countToggles(node)
       // Primary inputs switch once, at time 0, in unit-delay mode too.
-      if options.countsGlitches && node < first { transitionCounts[node] += toggles }
+      if options.countsGlitches { transitionCounts[node] += toggles }
     }
+    // Evaluate and count each node while its words are still in cache.
+    for node in first..<nodeCount {
+      evaluate(node, from: values, into: values + node * wordCount)
+      countToggles(node)
+    }
+    if options.countsGlitches { runUnitDelay(laneCount: laneCount) }
     if options.recordsPerVector { collectPerVector(laneCount: laneCount) }
     // Remember the last valid lane of every node for the next batch.
     let lastWord = (laneCount - 1) / 64, lastBit = UInt64((laneCount - 1) % 64)
