@@ -116,3 +116,32 @@ struct CommandTests {
     #expect(text.contains("module int16_add_ripple_carry(a, b, cin, y, cout);"))
   }
 }
+
+@Suite("Commands on BLIF designs")
+struct DesignCommandTests {
+  @Test("eval runs an imported Yosys design")
+  func evalDesign() {
+    let result = TestSupport.runTosim(["eval", "--design", "circuits/designs/adder8_cmos.blif"], input: "ff 01\n80 7f\n")
+    #expect(result.status == 0)
+    #expect(result.output == "00 1\nff 0\n")
+  }
+
+  @Test("export writes an imported design as Verilog")
+  func exportDesign() {
+    let result = TestSupport.runTosim(["export", "verilog", "--design", "circuits/designs/adder8_lut4.blif"])
+    #expect(result.status == 0)
+    #expect(result.output.contains("module adder8_lut4(a, b, y, cout);"))
+  }
+
+  @Test("a malformed design exits 65 naming file and line; a missing one too")
+  func badDesign() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("tosim-bad-\(getpid()).blif").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try ".model m\n.inputs a\n.outputs y\n.names a y\n1x 1\n.end\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let result = TestSupport.runTosim(["eval", "--design", path], input: "1\n")
+    #expect(result.status == 65)
+    #expect(result.error.contains("\(path):5: malformed cover row"))
+    #expect(TestSupport.runTosim(["eval", "--design", "/nonexistent.blif"]).status == 65)
+    #expect(TestSupport.runTosim(["eval", "int8.add", "--design", path]).status == 64)
+  }
+}

@@ -10,7 +10,7 @@ import TosimSim
 struct EvalCommand: TosimCommand {
   static let name = "eval"
   static let abstract = "Evaluate a unit's gate-level netlist on operands from standard input."
-  static let usage = "eval UNIT [--library DIR]... | eval --list"
+  static let usage = "eval UNIT | --design FILE.blif [--library DIR]... | eval --list"
   static let discussion = """
     UNIT is <precision>.<op>[:<design>], e.g. int32.add:ripple-carry. Each input line holds
     the operands in hexadecimal (optional 0x prefix) separated by white space, in the unit's
@@ -18,34 +18,33 @@ struct EvalCommand: TosimCommand {
     is then 0). Each output line holds the unit's outputs in hexadecimal in output order
     (y cout for adders). Blank lines and lines starting with # are skipped. The result comes
     from simulating the netlist, not from Swift arithmetic. A bad line exits 65 with its number.
+    With --design, the BLIF design's input and output buses are used in declaration order.
     """
-  static let options = LibraryOptions.specs + [.flag("--list", "List the units and designs.")]
+  static let options = LibraryOptions.specs + [CircuitSource.designSpec, .flag("--list", "List the units and designs.")]
 
-  let unit: UnitName?
+  let source: CircuitSource?
   let library: LibraryOptions
 
   init(_ arguments: ParsedArguments) throws {
     library = try LibraryOptions(arguments)
     if arguments.flag("--list") {
       try arguments.expectPositionals(0...0, "")
-      unit = nil
+      source = nil
     } else {
-      try arguments.expectPositionals(1...1, "UNIT (e.g. int32.add:ripple-carry)")
-      do { unit = try UnitName(parsing: arguments.positionals[0]) } catch let error as InputError {
-        throw UsageError(error.message)
-      }
+      try arguments.expectPositionals(0...1, "UNIT")
+      source = try CircuitSource(arguments, unitPosition: 0)
     }
   }
 
   func run(_ context: CommandContext) throws {
-    guard let unit else {
+    guard let source else {
       context.print("Integer units: int<N>.<op>[:<design>] for N = 1…\(UnitCatalog.maximumIntegerWidth)")
       for (operation, designs) in UnitCatalog.integerOperations {
         context.print("  \(operation): \(designs.joined(separator: ", ")) (default \(designs[0]))")
       }
       return
     }
-    let netlist = try UnitCatalog.build(unit, library: try library.load(context))
+    let netlist = try source.netlist(library: try library.load(context), context: context)
     let circuit = try FlatCircuit(netlist)
     let simulator = WordSimulator(circuit, options: SimulationOptions(wordsPerNode: 4))
     let inputWidths = netlist.inputs.map(\.width)
