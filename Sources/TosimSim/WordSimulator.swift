@@ -57,8 +57,13 @@ public final class WordSimulator {
   private let delayed: UnsafeMutablePointer<UInt64>
   private let scratch: UnsafeMutablePointer<UInt64>
   private let laneMask: UnsafeMutablePointer<UInt64>
+  /// Bit-sliced per-lane toggle counters, one set per distinct gate load:
+  /// `planes[((loadClass × planeCount) + plane) × wordCount + word]`.
   private let planes: UnsafeMutablePointer<UInt64>
-  private static let planeCount = 40
+  private static let planeCount = 24
+  /// The distinct nonzero gate loads, and each node's index into them.
+  private let classLoads: [Int]
+  private let loadClass: [Int]
   /// Each node's settled value in the last lane of the previous batch.
   private var lastLane: [UInt64]
   private let ops: [GateOp]
@@ -68,6 +73,7 @@ public final class WordSimulator {
   /// Creates a simulator with every node at 0.
   public init(_ circuit: FlatCircuit, options: SimulationOptions = SimulationOptions()) {
     precondition(options.wordsPerNode >= 1)
+    precondition(circuit.nodeCount < 1 << Self.planeCount, "per-lane counters hold up to 2^24 nodes per load")
     self.circuit = circuit
     self.options = options
     wordCount = options.wordsPerNode
@@ -84,7 +90,11 @@ public final class WordSimulator {
     scratch.initialize(repeating: 0, count: max(wordCount, 64))
     laneMask = .allocate(capacity: wordCount)
     laneMask.initialize(repeating: ~0, count: wordCount)
-    let planeWords = options.recordsPerVector ? Self.planeCount * wordCount : 1
+    let loads = Array(Set(circuit.gateLoads.filter { $0 > 0 })).sorted()
+    classLoads = loads
+    let classOfLoad = Dictionary(uniqueKeysWithValues: loads.enumerated().map { ($1, $0) })
+    loadClass = circuit.gateLoads.map { classOfLoad[$0] ?? -1 }
+    let planeWords = options.recordsPerVector ? max(1, loads.count) * Self.planeCount * wordCount : 1
     planes = .allocate(capacity: planeWords)
     planes.initialize(repeating: 0, count: planeWords)
     lastLane = [UInt64](repeating: 0, count: nodeCount)
@@ -178,7 +188,9 @@ public final class WordSimulator {
       laneMask[w] = laneCount >= lo + 64 ? ~0 : (laneCount <= lo ? 0 : (1 << UInt64(laneCount - lo)) - 1)
     }
     if vectorCount == 0 { laneMask[0] &= ~1 }  // no predecessor for the very first vector
-    if options.recordsPerVector { planes.update(repeating: 0, count: Self.planeCount * wordCount) }
+    if options.recordsPerVector {
+      planes.update(repeating: 0, count: max(1, classLoads.count) * Self.planeCount * wordCount)
+    }
 
     let first = circuit.firstCellNode
     for node in 2..<first {
@@ -212,49 +224,51 @@ public final class WordSimulator {
   private func countToggles(_ node: Int) -> Int {
     let base = values + node * wordCount
     var count = 0
-    let load = gateLoads[node]
+    let loadClass = self.loadClass[node]
+    let recordsLanes = options.recordsPerVector && loadClass >= 0
     var carry = lastLane[node]
     for w in 0..<wordCount {
       let word = base[w]
       let toggled = (word ^ (word << 1 | carry)) & laneMask[w]
       carry = word >> 63
       count += toggled.nonzeroBitCount
-      if options.recordsPerVector && load != 0 && toggled != 0 { accumulate(toggled, load: load, word: w) }
+      if recordsLanes && toggled != 0 { accumulate(toggled, loadClass: loadClass, word: w) }
     }
     toggleCounts[node] += count
     return count
   }
 
-  /// Adds `load` to the per-lane bit-sliced counters of word `w` where
-  /// `lanes` is set.
+  /// Adds one to the bit-sliced counters of `loadClass` in word `w` at the
+  /// lanes set in `lanes` (a ripple of half adders across the planes).
   @inline(__always)
-  private func accumulate(_ lanes: UInt64, load: Int, word w: Int) {
-    var remaining = load
+  private func accumulate(_ lanes: UInt64, loadClass: Int, word w: Int) {
+    var carry = lanes
+    var slot = planes + loadClass * Self.planeCount * wordCount + w
     var plane = 0
-    while remaining != 0 {
-      if remaining & 1 == 1 {
-        var carry = lanes
-        var p = plane
-        while carry != 0 && p < Self.planeCount {
-          let slot = planes + p * wordCount + w
-          let sum = slot.pointee ^ carry
-          carry &= slot.pointee
-          slot.pointee = sum
-          p += 1
-        }
-      }
-      remaining >>= 1
+    while carry != 0 && plane < Self.planeCount {
+      let sum = slot.pointee ^ carry
+      carry &= slot.pointee
+      slot.pointee = sum
+      slot += wordCount
       plane += 1
     }
   }
 
+  /// Turns the counters into switched gates per lane: the planes of each
+  /// word are transposed so each lane's count becomes one integer.
   private func collectPerVector(laneCount: Int) {
-    for lane in 0..<laneCount {
-      let w = lane / 64, bit = UInt64(lane % 64)
-      var total = 0
-      for p in 0..<Self.planeCount where planes[p * wordCount + w] >> bit & 1 == 1 { total += 1 << p }
-      if vectorCount + lane > 0 { perVectorSwitchedGates.append(total) }
+    var totals = [Int](repeating: 0, count: laneCount)
+    for (loadClass, load) in classLoads.enumerated() {
+      for w in 0..<wordCount where w * 64 < laneCount {
+        for plane in 0..<64 {
+          scratch[plane] = plane < Self.planeCount ? planes[(loadClass * Self.planeCount + plane) * wordCount + w] : 0
+        }
+        BitTranspose.transpose64(scratch)
+        for lane in 0..<min(64, laneCount - w * 64) { totals[w * 64 + lane] += load * Int(scratch[lane]) }
+      }
     }
+    let skipsFirst = vectorCount == 0
+    perVectorSwitchedGates.append(contentsOf: skipsFirst ? totals.dropFirst() : totals[...])
   }
 
   /// Unit-delay replay: start every cell node at the previous vector's
