@@ -64,6 +64,14 @@ public final class WordSimulator {
   /// The distinct nonzero gate loads, and each node's index into them.
   private let classLoads: [Int]
   private let loadClass: [Int]
+  /// Fanout lists in compressed form: the nodes reading node n are
+  /// `fanouts[fanoutStart[n]..<fanoutStart[n + 1]]`.
+  private let fanoutStart: [Int]
+  private let fanouts: [Int]
+  /// The last unit-delay step each node was scheduled in, numbered by
+  /// `stepStamp`, which only grows (across batches too).
+  private var scheduledStep: [Int]
+  private var stepStamp = 0
   /// Each node's settled value in the last lane of the previous batch.
   private var lastLane: [UInt64]
   private let ops: [GateOp]
@@ -98,6 +106,22 @@ public final class WordSimulator {
     planes = .allocate(capacity: planeWords)
     planes.initialize(repeating: 0, count: planeWords)
     lastLane = [UInt64](repeating: 0, count: nodeCount)
+    var fanoutCount = [Int](repeating: 0, count: nodeCount + 1)
+    for node in circuit.firstCellNode..<nodeCount {
+      for fanin in Set(circuit.faninList(node)) { fanoutCount[fanin + 1] += 1 }
+    }
+    for node in 0..<nodeCount { fanoutCount[node + 1] += fanoutCount[node] }
+    var fill = fanoutCount
+    var fanoutList = [Int](repeating: 0, count: fanoutCount[nodeCount])
+    for node in circuit.firstCellNode..<nodeCount {
+      for fanin in Set(circuit.faninList(node)) {
+        fanoutList[fill[fanin]] = node
+        fill[fanin] += 1
+      }
+    }
+    fanoutStart = fanoutCount
+    fanouts = fanoutList
+    scheduledStep = [Int](repeating: 0, count: nodeCount)
     toggleCounts = [Int](repeating: 0, count: nodeCount)
     transitionCounts = [Int](repeating: 0, count: nodeCount)
     // Constant 1 holds ones in every lane.
@@ -273,11 +297,12 @@ public final class WordSimulator {
 
   /// Unit-delay replay: start every cell node at the previous vector's
   /// settled value, inputs at the new value, and step one cell delay at a
-  /// time. Updating nodes in reverse topological order makes each step read
-  /// only values from the step before.
+  /// time. Only the fanouts of nodes that changed in the previous step are
+  /// evaluated (event-driven); visiting them in decreasing index order keeps
+  /// each step reading values of the step before, since fanins have smaller
+  /// indices than the nodes they feed.
   private func runUnitDelay(laneCount: Int) {
     let first = circuit.firstCellNode
-    let levels = circuit.levels
     for node in 0..<first {
       for w in 0..<wordCount { delayed[node * wordCount + w] = values[node * wordCount + w] }
     }
@@ -286,16 +311,30 @@ public final class WordSimulator {
         delayed[node * wordCount + w] = previousLanes(node, w, values[node * wordCount + w])
       }
     }
-    let depth = circuit.depth
-    guard depth > 0 else { return }
-    // A node of level L settles by step L, so step t visits only nodes with
-    // level >= t; visiting them in decreasing index order keeps each step
-    // reading values of the step before (fanins have smaller indices).
-    for step in 1...depth {
-      var node = nodeCount - 1
-      while node >= first {
-        defer { node -= 1 }
-        if levels[node] < step { continue }
+    // Step 0: the primary inputs that changed in some counted lane.
+    var changed: [Int] = []
+    for node in 2..<first {
+      for w in 0..<wordCount where (values[node * wordCount + w] ^ previousLanes(node, w, values[node * wordCount + w])) & laneMask[w] != 0 {
+        changed.append(node)
+        break
+      }
+    }
+    var active: [Int] = []
+    while !changed.isEmpty {
+      stepStamp += 1
+      active.removeAll(keepingCapacity: true)
+      for node in changed {
+        for k in fanoutStart[node]..<fanoutStart[node + 1] {
+          let target = fanouts[k]
+          if scheduledStep[target] != stepStamp {
+            scheduledStep[target] = stepStamp
+            active.append(target)
+          }
+        }
+      }
+      active.sort(by: >)
+      changed.removeAll(keepingCapacity: true)
+      for node in active {
         evaluate(node, from: delayed, into: scratch)
         let target = delayed + node * wordCount
         var transitions = 0
@@ -303,7 +342,10 @@ public final class WordSimulator {
           transitions += ((scratch[w] ^ target[w]) & laneMask[w]).nonzeroBitCount
           target[w] = scratch[w]
         }
-        transitionCounts[node] += transitions
+        if transitions > 0 {
+          transitionCounts[node] += transitions
+          changed.append(node)
+        }
       }
     }
   }
