@@ -145,3 +145,41 @@ struct DesignCommandTests {
     #expect(TestSupport.runTosim(["eval", "int8.add", "--design", path]).status == 64)
   }
 }
+
+@Suite("Bad input through the CLI")
+struct BadInputCommandTests {
+  /// Writes `text` to a fresh temporary folder as `name` and returns the folder.
+  func folder(with name: String, _ text: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tosim-bad-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    return folder
+  }
+
+  @Test("malformed and failing cells exit 65 naming file, line and what is wrong", arguments: [
+    (".SUBCKT R A Y VDD VSS\nR1 A Y 1k\n.ENDS\n", "bad.sp:2: unknown device 'R1'"),
+    ("* no end\n.SUBCKT INV A Y VDD VSS\nMP1 Y A VDD VDD pmos\n", "bad.sp:2: subcircuit INV has no .ENDS"),
+    (".SUBCKT INV A Y VDD VSS\nMP1 Y A VDD pmos\n.ENDS\n", "bad.sp:2: MOSFET MP1 has 4 nodes"),
+    ("*.PININFO A:I Y:O\n.SUBCKT FIGHT A Y VDD VSS\nMP1 Y A VDD VDD pmos\nMN1 Y A VSS VSS nmos\nMN2 Y A VDD VSS nmos\n.ENDS\n",
+     "bad.sp:2: cell FIGHT: node Y is driven to both 0 and 1 for inputs A=1"),
+  ])
+  func badCells(text: String, expected: String) throws {
+    let dir = try folder(with: "bad.sp", text)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = TestSupport.runTosim(["cells", "--library", dir.path, "--only-library"])
+    #expect(result.status == 65)
+    #expect(result.error.contains(expected), "\(result.error)")
+  }
+
+  @Test("a BLIF loop and a doubly driven signal exit 65 naming the signals", arguments: [
+    (".model m\n.inputs a\n.outputs y\n.names a q p\n11 1\n.names p q\n1 1\n.names p y\n1 1\n.end\n", "combinational loop through signal(s) p, q"),
+    (".model m\n.inputs a\n.outputs y\n.names a y\n1 1\n.names a y\n0 1\n.end\n", "bad.blif:6: signal y has several drivers (also line 4)"),
+  ])
+  func badDesigns(text: String, expected: String) throws {
+    let dir = try folder(with: "bad.blif", text)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let result = TestSupport.runTosim(["export", "verilog", "--design", dir.appendingPathComponent("bad.blif").path])
+    #expect(result.status == 65)
+    #expect(result.error.contains(expected), "\(result.error)")
+  }
+}
