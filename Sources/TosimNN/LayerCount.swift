@@ -1,0 +1,77 @@
+//===--- LayerCount.swift --------------------------------------------------===//
+// The counts of one layer (one graph node): ops, MACs, FLOPs, parameters and
+// bytes for the forward pass and, when training, the backward pass.
+//===----------------------------------------------------------------------===//
+import TosimFormats
+
+/// The arithmetic and memory traffic of one pass (forward or backward) through a layer.
+public struct PassCount: Equatable, Sendable {
+  /// Op counts at the layer's precision.
+  public var ops = OpCounts()
+  /// Multiply-accumulates of matrix products, convolutions and recurrent gates.
+  public var macCount = 0
+  /// FLOPs: 2 × MACs plus bias adds for MAC layers, one per counted op otherwise.
+  public var flopCount = 0
+  /// Bytes read (inputs and weights at their element widths).
+  public var bytesRead = 0
+  /// Bytes written (outputs at their element widths).
+  public var bytesWritten = 0
+
+  /// Creates an empty pass count.
+  public init() {}
+
+  /// Adds `other` into this one (checked).
+  public mutating func add(_ other: PassCount) throws {
+    try ops.add(other.ops)
+    macCount = try Checked.add(macCount, other.macCount, "MAC count")
+    flopCount = try Checked.add(flopCount, other.flopCount, "FLOP count")
+    bytesRead = try Checked.add(bytesRead, other.bytesRead, "byte count")
+    bytesWritten = try Checked.add(bytesWritten, other.bytesWritten, "byte count")
+  }
+
+  /// Every quantity multiplied by `factor` (checked).
+  public func scaled(by factor: Int) throws -> PassCount {
+    var result = PassCount()
+    result.ops = try ops.scaled(by: factor)
+    result.macCount = try Checked.multiply(macCount, factor, "MAC count")
+    result.flopCount = try Checked.multiply(flopCount, factor, "FLOP count")
+    result.bytesRead = try Checked.multiply(bytesRead, factor, "byte count")
+    result.bytesWritten = try Checked.multiply(bytesWritten, factor, "byte count")
+    return result
+  }
+}
+
+/// The counts of one layer for one batch.
+public struct LayerCount: Equatable, Sendable {
+  /// The node's name (or `#index` when it has none).
+  public var name: String
+  /// The operator.
+  public var opType: String
+  /// The precision its arithmetic is counted at, or `nil` when it has none (bool data).
+  public var precision: Precision?
+  /// The shape of its first output.
+  public var outputShape: [Int]
+  /// Elements of the floating-point initializers it reads (weights, biases, running statistics).
+  public var parameterCount = 0
+  /// The parameters an optimizer updates (excludes BatchNorm running mean and variance).
+  public var trainableParameterCount = 0
+  /// The forward pass.
+  public var forward = PassCount()
+  /// The backward pass (input and weight gradients), when training.
+  public var backward = PassCount()
+
+  /// Creates a layer count.
+  public init(name: String, opType: String, precision: Precision?, outputShape: [Int]) {
+    self.name = name
+    self.opType = opType
+    self.precision = precision
+    self.outputShape = outputShape
+  }
+
+  /// Forward plus backward.
+  public func combined() throws -> PassCount {
+    var total = forward
+    try total.add(backward)
+    return total
+  }
+}

@@ -1,0 +1,63 @@
+//===--- NetworkCounter.swift ----------------------------------------------===//
+// The counting pipeline behind `tosim count`: shape inference, then the
+// forward (and, for training, backward and optimizer) rules per node, giving a
+// NetworkCount. Steps = ceil(samples / batch) × epochs.
+//===----------------------------------------------------------------------===//
+import TosimFormats
+
+/// Knobs of a network count.
+public struct CountOptions: Sendable {
+  /// Batch size, precision override and unknown-operator handling.
+  public var inference = InferenceOptions()
+  /// Inference, or training with an optimizer.
+  public var mode: CountMode = .inference
+  /// Samples per epoch (`--samples`); `nil` means one batch.
+  public var sampleCount: Int?
+  /// Epochs (`--epochs`, default 1).
+  public var epochCount = 1
+
+  /// Creates options with the documented defaults.
+  public init(inference: InferenceOptions = .init(), mode: CountMode = .inference, sampleCount: Int? = nil, epochCount: Int = 1) {
+    self.inference = inference
+    self.mode = mode
+    self.sampleCount = sampleCount
+    self.epochCount = epochCount
+  }
+}
+
+/// Counts the arithmetic and memory traffic of a graph.
+public enum NetworkCounter {
+  /// Counts `graph` under `options`.
+  ///
+  /// - Throws: `InputError` for inconsistent shapes, unknown operators (unless
+  ///   allowed), non-positive sample or epoch counts, and counts beyond 64 bits.
+  public static func count(_ graph: Graph, options: CountOptions = .init()) throws -> NetworkCount {
+    let batch = options.inference.batchSize
+    let samples = options.sampleCount ?? batch
+    guard samples >= 1, options.epochCount >= 1 else { throw InputError("samples and epochs must be at least 1") }
+    let stepCount = try Checked.multiply(samples / batch + (samples % batch == 0 ? 0 : 1), options.epochCount, "step count")
+    let inferred = try ShapeInference.infer(graph, options: options.inference)
+    var layers: [LayerCount] = []
+    for context in inferred.nodes {
+      var layer = try ForwardCounter.count(context)
+      if options.mode != .inference { layer.backward = try BackwardCounter.count(context, forward: layer.forward) }
+      layers.append(layer)
+    }
+    var result = NetworkCount(
+      name: graph.name, batchSize: batch, mode: options.mode, stepCount: stepCount, layers: layers, skipped: inferred.skipped)
+    if case .training(let optimizer) = options.mode {
+      for layer in layers where layer.trainableParameterCount > 0 {
+        let precision = layer.precision ?? .fp32
+        let n = layer.trainableParameterCount
+        var update = PassCount()
+        for (op, k) in optimizer.opsPerParameter { try update.ops.add(op, try Checked.multiply(n, k)) }
+        update.flopCount = try update.ops.total()
+        let bytes = try Checked.multiply(n, precision.bitWidth / 8 == 0 ? 1 : precision.bitWidth / 8, "byte count")
+        update.bytesRead = try Checked.multiply(bytes, optimizer.tensorsRead, "byte count")
+        update.bytesWritten = try Checked.multiply(bytes, optimizer.tensorsWritten, "byte count")
+        try result.optimizerByPrecision[precision, default: PassCount()].add(update)
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,128 @@
+//===--- ShapeInference.swift ----------------------------------------------===//
+// Static shape inference: walks the nodes in order, resolves every symbolic
+// dimension to the batch size (`tosim count --batch N`), and computes each
+// node's output shapes and element types from its inputs and attributes
+// (rules in ShapeInference+Rules.swift, following the ONNX operator specs).
+// Unknown operators are an error, or with `allowUnknown` a recorded skip.
+//===----------------------------------------------------------------------===//
+import TosimFormats
+
+/// Knobs of shape inference.
+public struct InferenceOptions: Sendable {
+  /// The size every symbolic or unknown dimension takes (`--batch`, default 1).
+  public var batchSize: Int = 1
+  /// When set, every floating-point tensor is counted at this precision instead of its declared type.
+  public var precisionOverride: Precision?
+  /// Whether unknown operators (and the nodes that depend on them) are skipped instead of failing.
+  public var allowUnknown = false
+
+  /// Creates options with the documented defaults.
+  public init(batchSize: Int = 1, precisionOverride: Precision? = nil, allowUnknown: Bool = false) {
+    self.batchSize = batchSize
+    self.precisionOverride = precisionOverride
+    self.allowUnknown = allowUnknown
+  }
+}
+
+/// A node that was not counted, and why.
+public struct SkippedNode: Equatable, Sendable {
+  /// The node's label (`node 'x' (Op)`).
+  public var label: String
+  /// Why it was skipped.
+  public var reason: String
+}
+
+/// A graph whose nodes all have resolved input and output tensors.
+public struct InferredGraph: Sendable {
+  /// The resolved nodes, in graph order (skipped nodes are absent).
+  public var nodes: [NodeContext]
+  /// Nodes skipped under `allowUnknown`.
+  public var skipped: [SkippedNode]
+  /// Every resolved tensor by name.
+  public var tensors: [String: ResolvedTensor]
+}
+
+/// Static shape inference over a `Graph`.
+public enum ShapeInference {
+  /// Resolves every tensor of `graph`.
+  ///
+  /// - Throws: `InputError` naming the node for inconsistent shapes, missing
+  ///   inputs or unknown operators (unless `options.allowUnknown`).
+  /// - Complexity: O(nodes + tensor ranks).
+  public static func infer(_ graph: Graph, options: InferenceOptions = .init()) throws -> InferredGraph {
+    guard options.batchSize >= 1 else { throw InputError("batch size must be at least 1") }
+    var tensors: [String: ResolvedTensor] = [:]
+    var initializerNames = Set<String>()
+    func counted(_ element: ElementType) -> ElementType {
+      if let precision = options.precisionOverride, element.isFloatingPoint { return ElementType(precision) }
+      return element
+    }
+    for initializer in graph.initializers {
+      if let bad = initializer.dimensions.first(where: { $0 < 0 }) {
+        throw InputError("initializer '\(initializer.name)' has a negative dimension \(bad)")
+      }
+      tensors[initializer.name] = ResolvedTensor(
+        element: counted(initializer.element), shape: initializer.dimensions,
+        integerValues: initializer.integerValues, floatValues: initializer.floatValues)
+      _ = try tensors[initializer.name]?.elementCount()
+      initializerNames.insert(initializer.name)
+    }
+    for input in graph.inputs where tensors[input.name] == nil {
+      guard let type = input.type, let dimensions = type.dimensions else {
+        throw InputError("graph input '\(input.name)' has no tensor type and shape")
+      }
+      let shape = try dimensions.map { dimension -> Int in
+        switch dimension {
+        case .value(let v):
+          guard v >= 0 else { throw InputError("graph input '\(input.name)' has a negative dimension \(v)") }
+          return v
+        case .symbol, .unknown: return options.batchSize
+        }
+      }
+      tensors[input.name] = ResolvedTensor(element: counted(type.element), shape: shape)
+      _ = try tensors[input.name]?.elementCount()
+    }
+
+    var nodes: [NodeContext] = []
+    var skipped: [SkippedNode] = []
+    for (index, node) in graph.nodes.enumerated() {
+      var missing: String?
+      let inputs = node.inputs.map { name -> ResolvedTensor? in
+        if name.isEmpty { return nil }
+        if let tensor = tensors[name] { return tensor }
+        if missing == nil { missing = name }
+        return nil
+      }
+      var context = NodeContext(
+        node: node, index: index, opsetVersion: graph.opsetVersion, inputs: inputs,
+        isInitializer: node.inputs.map { initializerNames.contains($0) })
+      if let missing {
+        if options.allowUnknown && skipped.count > 0 {
+          skipped.append(.init(label: context.label, reason: "input '\(missing)' comes from a skipped node"))
+          continue
+        }
+        throw context.error("input '\(missing)' is not produced by an earlier node, an initializer or a graph input")
+      }
+      guard node.domain.isEmpty || node.domain == "ai.onnx", supportedOps.contains(node.opType) else {
+        let what = node.domain.isEmpty ? node.opType : "\(node.domain).\(node.opType)"
+        if options.allowUnknown {
+          skipped.append(.init(label: context.label, reason: "unknown operator \(what)"))
+          continue
+        }
+        throw context.error("unknown operator \(what) (pass --allow-unknown to skip it with a warning)")
+      }
+      let outputs = try rules(context)
+      context.outputs = outputs.map { tensor in
+        var tensor = tensor
+        tensor.element = counted(tensor.element)
+        return tensor
+      }
+      for (name, tensor) in zip(node.outputs, context.outputs) where !name.isEmpty {
+        _ = try tensor.elementCount()
+        tensors[name] = tensor
+      }
+      nodes.append(context)
+    }
+    return InferredGraph(nodes: nodes, skipped: skipped, tensors: tensors)
+  }
+}
