@@ -15,6 +15,7 @@ public enum Tosim {
   public static var commands: [any TosimCommand.Type] {
     [
       CellsCommand.self,
+      CountCommand.self,
       EvalCommand.self,
       ExportCommand.self,
     ]

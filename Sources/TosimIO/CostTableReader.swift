@@ -1,0 +1,77 @@
+//===--- CostTableReader.swift ---------------------------------------------===//
+// Reads cost tables (schema `tosim.cost-table/1`, written by `tosim derive`)
+// into TosimCost.CostTable, and finds the table of a precision:
+// `--table FILE`, else `circuits/tables/<precision>.json` under the working
+// directory. Field reference: docs/network-counter.md, §Cost tables.
+//===----------------------------------------------------------------------===//
+import Foundation
+import TosimCost
+import TosimFormats
+
+/// Reads cost-table JSON files.
+public enum CostTableReader {
+  /// Where a precision's table lives by default, relative to the working directory.
+  public static func defaultPath(for precision: Precision, workingDirectory: String) -> String {
+    (workingDirectory as NSString).appendingPathComponent("circuits/tables/\(precision.rawValue).json")
+  }
+
+  /// Reads the table at `path`.
+  public static func read(path: String) throws -> CostTable {
+    try decode(JSONValue.read(path: path), file: path)
+  }
+
+  /// Decodes a table from JSON text.
+  public static func decode(_ data: Data, file: String) throws -> CostTable {
+    try decode(JSONValue.parse(data, file: file), file: file)
+  }
+
+  static func decode(_ json: JSONValue, file: String) throws -> CostTable {
+    let root = try JSONObject(json, path: "", file: file)
+    let schema = try root.requiredString("schema")
+    guard schema == CostTable.schema else { throw root.error("schema", "is '\(schema)', expected '\(CostTable.schema)'") }
+    let precisionName = try root.requiredString("precision")
+    guard let precision = Precision(rawValue: precisionName) else {
+      throw root.error("precision", "'\(precisionName)' is not one of \(Precision.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    var designs: [(family: String, design: String)] = []
+    if let value = root.members["designs"] {
+      let object = try JSONObject(value, path: "designs", file: file)
+      for key in object.members.keys.sorted() { designs.append((key, try object.requiredString(key))) }
+    }
+    let vectors = try root.int("vectors") ?? 0
+    let seed = try root.int("seed") ?? 0
+    guard vectors >= 0, seed >= 0 else { throw root.error("vectors", "vectors and seed must not be negative") }
+    guard let items = try root.array("ops") else { throw root.error("ops", "is missing") }
+    var rows: [CostRow] = []
+    for (index, item) in items.enumerated() {
+      let object = try JSONObject(item, path: "ops[\(index)]", file: file)
+      let op = try object.requiredString("op")
+      guard !rows.contains(where: { $0.op == op }) else { throw object.error("op", "'\(op)' appears twice") }
+      let kindName = try object.requiredString("kind")
+      guard let kind = CostRow.Kind(rawValue: kindName) else { throw object.error("kind", "'\(kindName)' should be primitive or recipe") }
+      var recipe: [String: Int] = [:]
+      if let value = object.members["recipe"] {
+        let r = try JSONObject(value, path: "ops[\(index)].recipe", file: file)
+        for key in r.members.keys {
+          guard let n = try r.int(key), n >= 0 else { throw r.error(key, "should be a non-negative count") }
+          recipe[key] = n
+        }
+      }
+      func number(_ key: String, required: Bool = true) throws -> Double {
+        guard let value = try object.double(key) else {
+          if required { throw object.error(key, "is missing") }
+          return 0
+        }
+        guard value >= 0 else { throw object.error(key, "should not be negative") }
+        return value
+      }
+      rows.append(CostRow(
+        op: op, kind: kind, unit: try object.string("unit"), recipe: recipe, transistorCount: try object.int("transistors") ?? 0,
+        depth: try object.int("depth") ?? 0, toStatic: try number("to_static"), toDynamic: try number("to_dynamic"),
+        toDynamicStd: try number("to_dynamic_std", required: false), toGlitch: try number("to_glitch", required: false)))
+    }
+    return CostTable(
+      toolVersion: try root.requiredString("tool_version"), precision: precision, designs: designs,
+      operands: try root.string("operands") ?? "", vectorCount: vectors, seed: UInt64(seed), rows: rows)
+  }
+}
