@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "TosimCircuits", targets: ["TosimCircuits"]),
     .library(name: "TosimSim", targets: ["TosimSim"]),
     .library(name: "TosimIO", targets: ["TosimIO"]),
+    .library(name: "TosimCost", targets: ["TosimCost"]),
   ],
   targets: [
     // MARK: - Public API
@@ -30,12 +31,16 @@ let package = Package(
     .target(name: "TosimCircuits", dependencies: ["TosimNetlist", "TosimFormats"]),
     /// Bit-parallel zero-delay and unit-delay simulation. -> Netlist
     .target(name: "TosimSim", dependencies: ["TosimNetlist"]),
+    /// Cost tables: unit measurement, derivation, composite recipes. -> Circuits, Sim, Formats
+    .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim"]),
     /// File formats: SPICE, BLIF, Verilog, atomic writes. -> the models above
     .target(name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats"]),
     /// Argument parsing and one file per subcommand. -> everything above
     .target(
       name: "TosimCommands",
-      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimIO"]),
+      dependencies: [
+        "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimCost", "TosimIO",
+      ]),
     /// The `tosim` executable: main.swift only.
     .executableTarget(name: "tosim", dependencies: ["TosimCommands"]),
 
@@ -53,5 +58,8 @@ let package = Package(
     .testTarget(name: "TosimSimTests", dependencies: ["TosimSim", "TosimCircuits", "TosimCells", "_TosimTestSupport"]),
     .testTarget(name: "TosimIOTests", dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "_TosimTestSupport"]),
     .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimFloatingPointTests",
+      dependencies: ["TosimFormats", "TosimCircuits", "TosimCost", "TosimSim", "_TosimTestSupport"]),
   ]
 )
