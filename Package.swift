@@ -49,13 +49,14 @@ let package = Package(
     /// Reference models and helpers shared by the test bundles.
     .target(
       name: "_TosimTestSupport",
-      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimIO", "TosimSim", "TosimCommands"]),
+      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimIO", "TosimSim", "TosimCircuits", "TosimCommands"]),
 
     // MARK: - Unit test bundles
 
     .testTarget(name: "TosimCellsTests", dependencies: ["TosimCells", "TosimIO", "_TosimTestSupport"]),
     .testTarget(name: "TosimNetlistTests", dependencies: ["TosimNetlist", "_TosimTestSupport"]),
     .testTarget(name: "TosimSimTests", dependencies: ["TosimSim", "TosimCircuits", "TosimCells", "_TosimTestSupport"]),
+    .testTarget(name: "TosimCircuitsTests", dependencies: ["TosimCircuits", "TosimSim", "_TosimTestSupport"]),
     .testTarget(name: "TosimIOTests", dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "_TosimTestSupport"]),
     .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "_TosimTestSupport"]),
     .testTarget(
