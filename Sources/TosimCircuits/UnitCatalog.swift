@@ -67,6 +67,7 @@ public enum UnitCatalog {
   /// - Throws: `InputError` for an unknown format, operation or design, a
   ///   width outside 1…128, or a library lacking a needed cell.
   public static func build(_ name: UnitName, library: CellLibrary) throws -> Netlist {
+    if FloatingPointUnits.isFloatingPoint(name) { return try FloatingPointUnits.build(name, library: library) }
     let n = try width(of: name)
     guard let operation = operation(named: name.operation) else {
       throw InputError("unknown operation '\(name.operation)' in unit \(name); known: "

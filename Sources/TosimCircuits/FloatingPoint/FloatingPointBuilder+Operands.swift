@@ -54,9 +54,9 @@ extension FloatingPointBuilder {
   /// two's complement. A zero significand stays 0.
   mutating func normalize(_ operand: UnpackedOperand, exponentWidth width: Int) -> (significand: [NetID], exponent: [NetID]) {
     let zeros = leadingZeros(operand.significand)
-    let shifted = shiftLeft(operand.significand, by: zeros.count)
+    let shifted = shiftLeft(operand.significand, by: zeros)
     let exponent = subtract(
-      Self.zeroExtend(operand.exponent, to: width), Self.zeroExtend(zeros.count, to: width)).difference
+      Self.zeroExtend(operand.exponent, to: width), Self.zeroExtend(zeros, to: width)).difference
     return (shifted, exponent)
   }
 

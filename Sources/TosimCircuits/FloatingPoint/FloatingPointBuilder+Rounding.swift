@@ -34,7 +34,7 @@ extension FloatingPointBuilder {
     let exponentMinusOne = add(exponent, Self.constant(-1, width: w)).sum
     let isAtLeastOne = not(exponentMinusOne[w - 1])
     // Left shift by L = min(lz, X − 1) when X ≥ 1.
-    let zeros = leadingZeros(significand).count
+    let zeros = leadingZeros(significand)
     let countWidth = zeros.count
     let limitIsSmaller = lessThan(exponentMinusOne, Self.zeroExtend(zeros, to: w))
     let limited = mux(limitIsSmaller, zeros, Array(exponentMinusOne.prefix(countWidth)))

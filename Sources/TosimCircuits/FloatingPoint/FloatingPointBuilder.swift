@@ -12,17 +12,18 @@ import TosimNetlist
 public struct FloatingPointDesigns: Hashable, Sendable {
   /// The adder of every significand and exponent addition and comparison.
   public var adder: Adders.Design
-  /// The significand multiplier.
-  public var multiplier: FloatingPointMultiplierDesign
+  /// The significand multiplier (reduction and final adder).
+  public var multiplier: Multipliers.Design
   /// The significand divider.
   public var divider: FloatingPointDividerDesign
   /// The significand square root.
   public var squareRoot: FloatingPointSquareRootDesign
 
-  /// Creates a design choice; the defaults are the first case of each family.
+  /// Creates a design choice; by default Kogge–Stone adders and a Dadda
+  /// multiplier with a Kogge–Stone final adder.
   public init(
-    adder: Adders.Design = Adders.Design.allCases[0],
-    multiplier: FloatingPointMultiplierDesign = .array,
+    adder: Adders.Design = .koggeStone,
+    multiplier: Multipliers.Design = Multipliers.Design(.dadda, finalAdder: .koggeStone),
     divider: FloatingPointDividerDesign = .restoring,
     squareRoot: FloatingPointSquareRootDesign = .digitRecurrence
   ) {
@@ -124,7 +125,7 @@ struct FloatingPointBuilder {
   /// `a + b + c` as (sum, carry): a full adder, folded to a half adder or
   /// plain gates when inputs are constant.
   mutating func fullAdder(_ a: NetID, _ b: NetID, _ c: NetID) -> (sum: NetID, carry: NetID) {
-    var variables = [a, b, c].filter { !Self.isConstant($0) }
+    let variables = [a, b, c].filter { !Self.isConstant($0) }
     let ones = [a, b, c].filter { $0 == Self.one }.count
     switch (variables.count, ones) {
     case (3, _): let out = netlist.add("FA", a, b, c); return (out[0], out[1])

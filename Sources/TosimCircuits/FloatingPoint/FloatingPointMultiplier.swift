@@ -6,7 +6,7 @@
 // and pack (FloatingPointBuilder+Rounding.swift). Sign = sa ⊕ sb;
 // ∞ × 0 is NaN (IEEE 754-2019 §7.2). The product is exact, so no sticky
 // bit enters the rounding.
-// CLI: `tosim eval fp32.mul`, `tosim eval fp16.mul:array`.
+// CLI: `tosim eval fp32.mul`, `tosim eval fp16.mul:wallace`, `fp32.mul:dadda+brent-kung`.
 //===----------------------------------------------------------------------===//
 import TosimFormats
 import TosimNetlist

@@ -13,13 +13,13 @@ import TosimNetlist
 /// Builds gate-level floating-point units for any `FloatFormat`.
 public enum FloatingPointUnits {
   /// The cells the units place.
-  public static let requiredCells = ["INV", "AND2", "OR2", "XOR2", "XNOR2", "MUX2", "HA", "FA"]
+  public static var requiredCells: [String] { GeneratorCells.required }
 
   /// The designs a unit name's `:<design>` may give for `operation`.
   public static func designs(for operation: FloatOperation) -> [String] {
     switch operation {
     case .add, .sub, .compare, .max, .min: return Adders.Design.allCases.map(\.rawValue)
-    case .mul: return FloatingPointMultiplierDesign.allCases.map(\.rawValue)
+    case .mul: return Multipliers.Reduction.allCases.map(\.rawValue)
     case .div: return FloatingPointDividerDesign.allCases.map(\.rawValue)
     case .sqrt: return FloatingPointSquareRootDesign.allCases.map(\.rawValue)
     }
@@ -65,7 +65,7 @@ public enum FloatingPointUnits {
         guard let value = Adders.Design(rawValue: design) else { throw unknown }
         chosen.adder = value
       case .mul:
-        guard let value = FloatingPointMultiplierDesign(rawValue: design) else { throw unknown }
+        guard let value = Multipliers.Design(name: design) else { throw unknown }
         chosen.multiplier = value
       case .div:
         guard let value = FloatingPointDividerDesign(rawValue: design) else { throw unknown }
@@ -75,14 +75,17 @@ public enum FloatingPointUnits {
         chosen.squareRoot = value
       }
     }
-    try library.require(requiredCells + chosen.adder.requiredCells, for: name.description)
-    return build(format: format, operation: operation, designs: chosen, library: library, name: name.description)
+    try library.require(requiredCells, for: name.description)
+    return try build(format: format, operation: operation, designs: chosen, library: library, name: name.description)
   }
 
-  /// Builds the unit for `operation` on `format` (inputs `a`, `b`; output `y`).
+  /// Builds the unit for `operation` on `format` (inputs `a`, `b`; output
+  /// `y`), swept of cells no output depends on.
+  ///
+  /// - Precondition: the library has `requiredCells`.
   public static func build(
     format: FloatFormat, operation: FloatOperation, designs: FloatingPointDesigns, library: CellLibrary, name: String
-  ) -> Netlist {
+  ) throws -> Netlist {
     var builder = FloatingPointBuilder(netlist: Netlist(name: name, library: library), designs: designs)
     let a = builder.netlist.addInput("a", width: format.bitWidth).nets
     let b = builder.netlist.addInput("b", width: format.bitWidth).nets
@@ -98,6 +101,6 @@ public enum FloatingPointUnits {
     case .min: y = builder.floatingPointExtremum(a: a, b: b, isMaximum: false, format: format)
     }
     builder.netlist.addOutput("y", y)
-    return builder.netlist
+    return try builder.netlist.sweepingDeadCells()
   }
 }
