@@ -57,7 +57,7 @@ public enum OperandDistribution: String, CaseIterable, Sendable {
 
   /// A standard normal sample (Box–Muller).
   static func gaussian(_ random: inout SplitMix64) -> Double {
-    let u1 = (Double(random.next() >> 11) + 1) / 9_007_199_254_740_993  // (0, 1]
+    let u1 = (Double(random.next() >> 11) + 1) / 9_007_199_254_740_992  // (0, 1]
     let u2 = Double(random.next() >> 11) / 9_007_199_254_740_992
     return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
   }

@@ -15,6 +15,7 @@ public enum Tosim {
   public static var commands: [any TosimCommand.Type] {
     [
       CellsCommand.self,
+      DeriveCommand.self,
       EvalCommand.self,
       ExportCommand.self,
     ]

@@ -1,0 +1,73 @@
+//===--- CostTable.swift ---------------------------------------------------===//
+// The cost table of one precision (schema `tosim.cost-table/1`): per
+// operation, the unit's transistors and depth and its transistor operations
+// (TOs) — static (transistors used per op), dynamic (switched transistor
+// gates per op, zero-delay, mean and standard deviation) and glitch
+// (unit-delay mean) — plus the provenance of the numbers: designs, operand
+// distribution, vector count, seed and tool version. docs/cost-tables.md
+// documents the format; docs/to-model.md what each column measures.
+// CLI: `tosim derive --fp32` writes circuits/tables/fp32.json and fp32.csv.
+//===----------------------------------------------------------------------===//
+
+/// One row of a cost table: a primitive unit or a composite recipe.
+public struct CostRow: Sendable, Equatable {
+  /// The operation (`add`, `exp`).
+  public var operation: String
+  /// The unit name for primitives (`fp32.add:kogge-stone`); nil for recipes.
+  public var unit: String?
+  /// Primitive counts for recipes, in listing order; empty for primitives.
+  public var recipe: [(operation: String, count: Int)]
+  /// Transistors in the unit (0 for recipes).
+  public var transistorCount: Int
+  /// Cells on the unit's critical path (0 for recipes).
+  public var depth: Int
+  /// Transistors used per operation.
+  public var staticTOs: Int
+  /// Mean switched transistor gates per operation, zero-delay.
+  public var dynamicTOs: Double
+  /// Standard deviation of the switched transistor gates per operation.
+  public var dynamicTOsStandardDeviation: Double
+  /// Mean switched transistor gates per operation, unit-delay (glitches included).
+  public var glitchTOs: Double
+
+  /// Whether the row is a composite recipe.
+  public var isRecipe: Bool { unit == nil }
+
+  public static func == (a: CostRow, b: CostRow) -> Bool {
+    a.operation == b.operation && a.unit == b.unit && a.recipe.map(\.operation) == b.recipe.map(\.operation)
+      && a.recipe.map(\.count) == b.recipe.map(\.count) && a.transistorCount == b.transistorCount
+      && a.depth == b.depth && a.staticTOs == b.staticTOs && a.dynamicTOs == b.dynamicTOs
+      && a.dynamicTOsStandardDeviation == b.dynamicTOsStandardDeviation && a.glitchTOs == b.glitchTOs
+  }
+}
+
+/// The derived costs of every operation of one precision.
+public struct CostTable: Sendable, Equatable {
+  /// The schema identifier written into every table.
+  public static let schema = "tosim.cost-table/1"
+
+  /// The tool version that derived the table.
+  public var toolVersion: String
+  /// The precision (`fp32`).
+  public var precision: String
+  /// The design of each integer block family (`adder`, `multiplier`,
+  /// `divider`, `sqrt`), in that order.
+  public var designs: [(family: String, design: String)]
+  /// The operand distribution (`uniform`, `normal`).
+  public var operands: String
+  /// Vectors simulated per unit.
+  public var vectorCount: Int
+  /// The random seed.
+  public var seed: UInt64
+  /// Primitive rows, then recipe rows.
+  public var rows: [CostRow]
+
+  /// The row of `operation`, if any.
+  public func row(_ operation: String) -> CostRow? { rows.first { $0.operation == operation } }
+
+  public static func == (a: CostTable, b: CostTable) -> Bool {
+    a.toolVersion == b.toolVersion && a.precision == b.precision && a.designs.map(\.family) == b.designs.map(\.family)
+      && a.designs.map(\.design) == b.designs.map(\.design) && a.operands == b.operands
+      && a.vectorCount == b.vectorCount && a.seed == b.seed && a.rows == b.rows
+  }
+}
