@@ -61,6 +61,6 @@ let package = Package(
     .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimFloatingPointTests",
-      dependencies: ["TosimFormats", "TosimCircuits", "TosimCost", "TosimSim", "_TosimTestSupport"]),
+      dependencies: ["TosimFormats", "TosimCircuits", "TosimCost", "TosimSim", "TosimCommands", "_TosimTestSupport"]),
   ]
 )

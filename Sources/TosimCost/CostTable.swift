@@ -30,6 +30,22 @@ public struct CostRow: Sendable, Equatable {
   /// Mean switched transistor gates per operation, unit-delay (glitches included).
   public var glitchTOs: Double
 
+  /// Creates a row.
+  public init(
+    operation: String, unit: String?, recipe: [(operation: String, count: Int)], transistorCount: Int, depth: Int,
+    staticTOs: Int, dynamicTOs: Double, dynamicTOsStandardDeviation: Double, glitchTOs: Double
+  ) {
+    self.operation = operation
+    self.unit = unit
+    self.recipe = recipe
+    self.transistorCount = transistorCount
+    self.depth = depth
+    self.staticTOs = staticTOs
+    self.dynamicTOs = dynamicTOs
+    self.dynamicTOsStandardDeviation = dynamicTOsStandardDeviation
+    self.glitchTOs = glitchTOs
+  }
+
   /// Whether the row is a composite recipe.
   public var isRecipe: Bool { unit == nil }
 
