@@ -30,7 +30,8 @@ public enum UnitCatalog {
   /// Every integer operation, in listing order.
   public static let operations: [Operation] = {
     let adders = Adders.Design.allCases.map(\.rawValue)
-    let multipliers = Multipliers.Reduction.allCases.map(\.rawValue)
+    // Dadda first: the default multiplier.
+    let multipliers = ["dadda", "wallace", "array", "booth-dadda", "booth-wallace"]
     let adderNote = "final adder selectable as <design>+<adder>, e.g. dadda+brent-kung; default "
       + "ripple-carry for array, kogge-stone otherwise"
     return [
@@ -67,7 +68,6 @@ public enum UnitCatalog {
   /// - Throws: `InputError` for an unknown format, operation or design, a
   ///   width outside 1…128, or a library lacking a needed cell.
   public static func build(_ name: UnitName, library: CellLibrary) throws -> Netlist {
-    if FloatingPointUnits.isFloatingPoint(name) { return try FloatingPointUnits.build(name, library: library) }
     let n = try width(of: name)
     guard let operation = operation(named: name.operation) else {
       throw InputError("unknown operation '\(name.operation)' in unit \(name); known: "

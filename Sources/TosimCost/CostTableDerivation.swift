@@ -25,8 +25,8 @@ public struct DerivationOptions: Sendable {
   /// The multiplier, `reduction[+adder]`; without `+adder` the final adder
   /// is `adder`. Default `dadda`.
   public var multiplier = "dadda"
-  /// The divider: `restoring` (default) or `non-restoring`; integer tables
-  /// also accept the other `Dividers.Design` names.
+  /// The divider: `restoring` (default, the only floating-point one);
+  /// integer tables also accept the other `Dividers.Design` names.
   public var divider = "restoring"
   /// The square root: `digit-recurrence` (default); integer tables also
   /// accept the other `SquareRoots.Design` names.

@@ -73,11 +73,11 @@ struct FloatingPointUnitTests {
 
   @Test func catalogNamesAndErrors() throws {
     let library = TestSupport.shippedLibrary
-    let unit = try UnitCatalog.build(UnitName(parsing: "fp8-e4m3.mul:wallace"), library: library)
+    let unit = try FloatingPointUnits.build(UnitName(parsing: "fp8-e4m3.mul:wallace"), library: library)
     #expect(unit.inputs.map(\.name) == ["a", "b"] && unit.outputs.map(\.width) == [8])
-    #expect(try UnitCatalog.build(UnitName(parsing: "fp16.compare"), library: library).outputs[0].width == 4)
-    #expect(throws: InputError.self) { try UnitCatalog.build(UnitName(parsing: "fp16.add:bogus"), library: library) }
-    #expect(throws: InputError.self) { try UnitCatalog.build(UnitName(parsing: "fp16.exp"), library: library) }
+    #expect(try FloatingPointUnits.build(UnitName(parsing: "fp16.compare"), library: library).outputs[0].width == 4)
+    #expect(throws: InputError.self) { try FloatingPointUnits.build(UnitName(parsing: "fp16.add:bogus"), library: library) }
+    #expect(throws: InputError.self) { try FloatingPointUnits.build(UnitName(parsing: "fp16.exp"), library: library) }
   }
 
   /// Edge values of `format`: zeros, subnormal and normal limits, ±∞, NaNs,

@@ -5,7 +5,9 @@
 // and `b` (bit patterns; sqrt ignores b) and output `y`. The optional design
 // picks the unit's main block: the adder for add/sub/compare/max/min, the
 // multiplier for mul, the divider for div, the square root for sqrt.
-// CLI: `tosim eval fp32.add`, `tosim eval fp16.mul:array`, `tosim derive --fp32`.
+// The CLI reaches it beside UnitCatalog (integer units) through
+// TosimCommands' CircuitSource: `tosim eval fp32.add`, `tosim eval
+// fp16.mul:wallace`, `tosim export verilog bf16.div`, `tosim derive --fp32`.
 //===----------------------------------------------------------------------===//
 import TosimFormats
 import TosimNetlist
@@ -22,6 +24,17 @@ public enum FloatingPointUnits {
     case .mul: return Multipliers.Reduction.allCases.map(\.rawValue)
     case .div: return FloatingPointDividerDesign.allCases.map(\.rawValue)
     case .sqrt: return FloatingPointSquareRootDesign.allCases.map(\.rawValue)
+    }
+  }
+
+  /// The design a unit of `operation` uses when its name gives none.
+  public static func defaultDesign(for operation: FloatOperation) -> String {
+    let designs = FloatingPointDesigns()
+    switch operation {
+    case .add, .sub, .compare, .max, .min: return designs.adder.rawValue
+    case .mul: return designs.multiplier.description
+    case .div: return designs.divider.rawValue
+    case .sqrt: return designs.squareRoot.rawValue
     }
   }
 

@@ -34,7 +34,7 @@ struct DeriveCommand: TosimCommand {
         .flag("--all", "Derive every table: " + CostTableDerivation.precisions.map(\.rawValue).joined(separator: ", ") + "."),
         .option("--adder", "DESIGN", "Adder inside every unit: " + Adders.Design.allCases.map(\.rawValue).joined(separator: ", ") + " (default kogge-stone)."),
         .option("--multiplier", "DESIGN", "Multiplier, REDUCTION[+ADDER]: " + Multipliers.Reduction.allCases.map(\.rawValue).joined(separator: ", ") + " (default dadda; final adder = --adder)."),
-        .option("--divider", "DESIGN", "Divider: restoring (default), non-restoring; integer tables also newton-raphson."),
+        .option("--divider", "DESIGN", "Divider: restoring (default); integer tables also non-restoring, newton-raphson."),
         .option("--sqrt", "DESIGN", "Square root: digit-recurrence (default); integer tables also newton-raphson."),
         .option("--vectors", "N", "Operand vectors per unit (default 65536)."),
         .option("--seed", "S", "Seed of the operand streams (default 1)."),
