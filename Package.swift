@@ -32,9 +32,9 @@ let package = Package(
     .target(name: "TosimCircuits", dependencies: ["TosimNetlist", "TosimFormats"]),
     /// Bit-parallel zero-delay and unit-delay simulation. -> Netlist
     .target(name: "TosimSim", dependencies: ["TosimNetlist"]),
-    /// Cost tables: per-op transistor-operation costs of one precision (model only). -> Formats
-    .target(name: "TosimCost", dependencies: ["TosimFormats"]),
-    /// Network graphs, layer specs, shape inference and the op counter. -> Formats, Cost
+    /// Cost tables: the table model, unit measurement, derivation, composite recipes. -> Circuits, Sim, Formats
+    .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim"]),
+    /// Network graphs, layer specs, shape inference and the op counter. -> Formats, Cost (table model only)
     .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCost"]),
     /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, cost tables, atomic writes. -> the models above
     .target(name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimCost", "TosimNN"]),
@@ -52,17 +52,21 @@ let package = Package(
     /// Reference models and helpers shared by the test bundles.
     .target(
       name: "_TosimTestSupport",
-      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimIO", "TosimSim", "TosimCommands"]),
+      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimIO", "TosimSim", "TosimCircuits", "TosimCommands"]),
 
     // MARK: - Unit test bundles
 
     .testTarget(name: "TosimCellsTests", dependencies: ["TosimCells", "TosimIO", "_TosimTestSupport"]),
     .testTarget(name: "TosimNetlistTests", dependencies: ["TosimNetlist", "_TosimTestSupport"]),
     .testTarget(name: "TosimSimTests", dependencies: ["TosimSim", "TosimCircuits", "TosimCells", "_TosimTestSupport"]),
+    .testTarget(name: "TosimCircuitsTests", dependencies: ["TosimCircuits", "TosimSim", "_TosimTestSupport"]),
     .testTarget(name: "TosimIOTests", dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimNNTests", dependencies: ["TosimNN", "TosimCost", "TosimIO", "TosimCommands", "_TosimTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimFloatingPointTests",
+      dependencies: ["TosimFormats", "TosimCircuits", "TosimCost", "TosimSim", "TosimCommands", "_TosimTestSupport"]),
   ]
 )

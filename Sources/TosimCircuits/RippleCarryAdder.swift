@@ -1,6 +1,7 @@
 //===--- RippleCarryAdder.swift --------------------------------------------===//
 // The ripple-carry adder: a chain of n full adders, the carry out of bit i
-// feeding the carry in of bit i+1. n FA cells, depth n.
+// feeding the carry in of bit i+1. n FA cells (a constant carry-in turns the
+// first into a half adder), depth n.
 // CLI: `tosim eval int32.add:ripple-carry`.
 //===----------------------------------------------------------------------===//
 import TosimNetlist
@@ -15,9 +16,9 @@ extension Adders {
     var carry = carryIn
     var sum: [NetID] = []
     for i in a.indices {
-      let out = netlist.add("FA", a[i], b[i], carry)
-      sum.append(out[0])
-      carry = out[1]
+      let out = netlist.fullAdder(a[i], b[i], carry)
+      sum.append(out.sum)
+      carry = out.carry
     }
     return Outputs(sum: sum, carryOut: carry)
   }

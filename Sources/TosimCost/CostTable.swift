@@ -1,36 +1,89 @@
 //===--- CostTable.swift ---------------------------------------------------===//
-// The cost table of one precision (schema `tosim.cost-table/1`): per op, the
-// transistor operations one evaluation costs, plus the provenance that makes
-// the numbers reproducible (designs, operand distribution, vectors, seed,
-// tool version). Model only: TosimIO reads and writes the JSON form
-// (docs/network-counter.md, §Cost tables; DESIGN.md §4).
+// The cost table of one precision (schema `tosim.cost-table/1`): per
+// operation, the unit's transistors and depth and its transistor operations
+// (TOs) — static (transistors used per op), dynamic (switched transistor
+// gates per op, zero-delay, mean and standard deviation) and glitch
+// (unit-delay mean) — plus the provenance of the numbers: designs, operand
+// distribution, vector count, seed and tool version. docs/cost-tables.md
+// documents the format; docs/to-model.md what each column measures.
+// CLI: `tosim derive --fp32` writes circuits/tables/fp32.json and fp32.csv;
+// `tosim count` reads them (TosimIO/CostTableReader.swift).
 //===----------------------------------------------------------------------===//
 import TosimFormats
 
-/// The per-op transistor-operation costs of one precision.
-public struct CostTable: Equatable, Sendable {
-  /// The schema identifier every table carries.
+/// One row of a cost table: a primitive unit or a composite recipe.
+public struct CostRow: Sendable, Equatable {
+  /// The operation (`add`, `exp`).
+  public var operation: String
+  /// The unit name for primitives (`fp32.add:kogge-stone`); nil for recipes.
+  public var unit: String?
+  /// Primitive counts for recipes, in listing order; empty for primitives.
+  public var recipe: [(operation: String, count: Int)]
+  /// Transistors in the unit (0 for recipes).
+  public var transistorCount: Int
+  /// Cells on the unit's critical path (0 for recipes).
+  public var depth: Int
+  /// Transistors used per operation.
+  public var staticTOs: Int
+  /// Mean switched transistor gates per operation, zero-delay.
+  public var dynamicTOs: Double
+  /// Standard deviation of the switched transistor gates per operation.
+  public var dynamicTOsStandardDeviation: Double
+  /// Mean switched transistor gates per operation, unit-delay (glitches included).
+  public var glitchTOs: Double
+
+  /// Creates a row.
+  public init(
+    operation: String, unit: String?, recipe: [(operation: String, count: Int)], transistorCount: Int, depth: Int,
+    staticTOs: Int, dynamicTOs: Double, dynamicTOsStandardDeviation: Double, glitchTOs: Double
+  ) {
+    self.operation = operation
+    self.unit = unit
+    self.recipe = recipe
+    self.transistorCount = transistorCount
+    self.depth = depth
+    self.staticTOs = staticTOs
+    self.dynamicTOs = dynamicTOs
+    self.dynamicTOsStandardDeviation = dynamicTOsStandardDeviation
+    self.glitchTOs = glitchTOs
+  }
+
+  /// Whether the row is a composite recipe.
+  public var isRecipe: Bool { unit == nil }
+
+  public static func == (a: CostRow, b: CostRow) -> Bool {
+    a.operation == b.operation && a.unit == b.unit && a.recipe.map(\.operation) == b.recipe.map(\.operation)
+      && a.recipe.map(\.count) == b.recipe.map(\.count) && a.transistorCount == b.transistorCount
+      && a.depth == b.depth && a.staticTOs == b.staticTOs && a.dynamicTOs == b.dynamicTOs
+      && a.dynamicTOsStandardDeviation == b.dynamicTOsStandardDeviation && a.glitchTOs == b.glitchTOs
+  }
+}
+
+/// The derived costs of every operation of one precision.
+public struct CostTable: Sendable, Equatable {
+  /// The schema identifier written into every table.
   public static let schema = "tosim.cost-table/1"
 
-  /// The version of the tool that wrote the table (`test-fixture` for synthetic test tables).
+  /// The tool version that derived the table.
   public var toolVersion: String
-  /// The number format every row is measured at.
+  /// The precision the table was derived for.
   public var precision: Precision
-  /// The circuit architecture chosen per unit family (`adder` → `kogge-stone`), in file order.
+  /// The design of each integer block family (`adder`, `multiplier`,
+  /// `divider`, `sqrt`), in that order.
   public var designs: [(family: String, design: String)]
-  /// The operand distribution the vectors were drawn from (`uniform`).
+  /// The operand distribution (`uniform`, `normal`).
   public var operands: String
-  /// The number of simulated input vectors per unit.
+  /// Vectors simulated per unit.
   public var vectorCount: Int
-  /// The seed of the vector generator.
+  /// The random seed.
   public var seed: UInt64
-  /// The rows, in file order; op names are unique.
+  /// Primitive rows, then recipe rows.
   public var rows: [CostRow]
 
   /// Creates a table.
   public init(
-    toolVersion: String, precision: Precision, designs: [(family: String, design: String)] = [],
-    operands: String = "uniform", vectorCount: Int = 0, seed: UInt64 = 0, rows: [CostRow]
+    toolVersion: String, precision: Precision, designs: [(family: String, design: String)], operands: String,
+    vectorCount: Int, seed: UInt64, rows: [CostRow]
   ) {
     self.toolVersion = toolVersion
     self.precision = precision
@@ -41,12 +94,12 @@ public struct CostTable: Equatable, Sendable {
     self.rows = rows
   }
 
-  /// The row of `op`, or `nil` when the table lacks it.
-  public func row(_ op: String) -> CostRow? { rows.first { $0.op == op } }
+  /// The row of `operation`, if any.
+  public func row(_ operation: String) -> CostRow? { rows.first { $0.operation == operation } }
 
-  public static func == (lhs: CostTable, rhs: CostTable) -> Bool {
-    lhs.toolVersion == rhs.toolVersion && lhs.precision == rhs.precision
-      && lhs.designs.map(\.family) == rhs.designs.map(\.family) && lhs.designs.map(\.design) == rhs.designs.map(\.design)
-      && lhs.operands == rhs.operands && lhs.vectorCount == rhs.vectorCount && lhs.seed == rhs.seed && lhs.rows == rhs.rows
+  public static func == (a: CostTable, b: CostTable) -> Bool {
+    a.toolVersion == b.toolVersion && a.precision == b.precision && a.designs.map(\.family) == b.designs.map(\.family)
+      && a.designs.map(\.design) == b.designs.map(\.design) && a.operands == b.operands
+      && a.vectorCount == b.vectorCount && a.seed == b.seed && a.rows == b.rows
   }
 }

@@ -46,15 +46,19 @@ public enum CostTableReader {
     for (index, item) in items.enumerated() {
       let object = try JSONObject(item, path: "ops[\(index)]", file: file)
       let op = try object.requiredString("op")
-      guard !rows.contains(where: { $0.op == op }) else { throw object.error("op", "'\(op)' appears twice") }
+      guard !rows.contains(where: { $0.operation == op }) else { throw object.error("op", "'\(op)' appears twice") }
       let kindName = try object.requiredString("kind")
-      guard let kind = CostRow.Kind(rawValue: kindName) else { throw object.error("kind", "'\(kindName)' should be primitive or recipe") }
-      var recipe: [String: Int] = [:]
+      guard kindName == "primitive" || kindName == "recipe" else {
+        throw object.error("kind", "'\(kindName)' should be primitive or recipe")
+      }
+      // A primitive names the unit it was measured on; a recipe has none.
+      let unit = kindName == "primitive" ? try object.requiredString("unit") : nil
+      var recipe: [(operation: String, count: Int)] = []
       if let value = object.members["recipe"] {
         let r = try JSONObject(value, path: "ops[\(index)].recipe", file: file)
-        for key in r.members.keys {
+        for key in r.members.keys.sorted() {
           guard let n = try r.int(key), n >= 0 else { throw r.error(key, "should be a non-negative count") }
-          recipe[key] = n
+          recipe.append((key, n))
         }
       }
       func number(_ key: String, required: Bool = true) throws -> Double {
@@ -65,10 +69,13 @@ public enum CostTableReader {
         guard value >= 0 else { throw object.error(key, "should not be negative") }
         return value
       }
+      let toStatic = try number("to_static")
+      guard let staticTOs = Int(exactly: toStatic) else { throw object.error("to_static", "should be a whole number of transistors") }
       rows.append(CostRow(
-        op: op, kind: kind, unit: try object.string("unit"), recipe: recipe, transistorCount: try object.int("transistors") ?? 0,
-        depth: try object.int("depth") ?? 0, toStatic: try number("to_static"), toDynamic: try number("to_dynamic"),
-        toDynamicStd: try number("to_dynamic_std", required: false), toGlitch: try number("to_glitch", required: false)))
+        operation: op, unit: unit, recipe: recipe, transistorCount: try object.int("transistors") ?? 0,
+        depth: try object.int("depth") ?? 0, staticTOs: staticTOs, dynamicTOs: try number("to_dynamic"),
+        dynamicTOsStandardDeviation: try number("to_dynamic_std", required: false),
+        glitchTOs: try number("to_glitch", required: false)))
     }
     return CostTable(
       toolVersion: try root.requiredString("tool_version"), precision: precision, designs: designs,

@@ -37,8 +37,8 @@ public enum TOEstimator {
       guard let row = table.row(op) else {
         throw InputError("cost table for \(table.precision.rawValue) has no row for op '\(op)'", file: tableName)
       }
-      result.staticTOs += Double(count) * row.toStatic
-      result.dynamicTOs += Double(count) * row.toDynamic
+      result.staticTOs += Double(count) * Double(row.staticTOs)
+      result.dynamicTOs += Double(count) * row.dynamicTOs
     }
     return result
   }

@@ -18,6 +18,7 @@ extension FlatCircuit {
     let order = try netlist.validate()
     let library = netlist.library
     var nodeOfNet = [Int](repeating: -1, count: netlist.netCount)
+    var matches: [CellNodeKey: CellNodeMatch] = [:]
 
     func append(op: GateOp, fanins list: [Int], function: TruthTable, level: Int, instance: Int) {
       ops.append(op)
@@ -59,16 +60,27 @@ extension FlatCircuit {
           nodeOfCellNode.append(twin)
           continue
         }
-        // Keep only the fanins the node depends on.
-        let used = (0..<cell.inputs.count).filter { cellNode.function.dependsOn($0) }
-        let reduced = TruthTable(inputCount: used.count) { values in
-          var full = [Bool](repeating: false, count: cell.inputs.count)
-          for (i, original) in used.enumerated() { full[original] = values[i] }
-          return cellNode.function.value(full)
+        // Keep only the fanins the node depends on; the match depends only
+        // on the cell node, so it is done once per cell node and reused.
+        let key = CellNodeKey(cell: instance.cell.index, node: k)
+        let match: CellNodeMatch
+        if let known = matches[key] {
+          match = known
+        } else {
+          let used = (0..<cell.inputs.count).filter { cellNode.function.dependsOn($0) }
+          let reduced = TruthTable(inputCount: used.count) { values in
+            var full = [Bool](repeating: false, count: cell.inputs.count)
+            for (i, original) in used.enumerated() { full[original] = values[i] }
+            return cellNode.function.value(full)
+          }
+          let (op, permutation) = GateOp.match(reduced)
+          match = CellNodeMatch(
+            op: op, operands: permutation.map { used[$0] },
+            function: op == .generic ? reduced : reduced.permuted(permutation))
+          matches[key] = match
         }
-        let (op, permutation) = GateOp.match(reduced)
-        let operandNodes = permutation.map { inputNodesOfCell[used[$0]] }
-        let function = op == .generic ? reduced : reduced.permuted(permutation)
+        let op = match.op, function = match.function
+        let operandNodes = match.operands.map { inputNodesOfCell[$0] }
         let level = 1 + (operandNodes.map { levels[$0] }.max() ?? 0)
         let node = ops.count
         append(op: op, fanins: operandNodes, function: function, level: level, instance: instanceIndex)
@@ -106,4 +118,18 @@ extension FlatCircuit {
     }
     return nil
   }
+}
+
+/// A node of a library cell, as a dictionary key.
+private struct CellNodeKey: Hashable {
+  let cell: Int
+  let node: Int
+}
+
+/// A cell node matched to a word operation: the operation, the cell input
+/// ports that feed its operands (in operand order) and its function.
+private struct CellNodeMatch {
+  let op: GateOp
+  let operands: [Int]
+  let function: TruthTable
 }

@@ -16,9 +16,11 @@ struct CostTableTests {
     let table = try CostTableReader.read(path: Fixtures.path("cost-table-fp32.json"))
     #expect(table.toolVersion == "test-fixture" && table.precision == .fp32 && table.seed == 1)
     #expect(table.rows.count == 17)
-    #expect(table.row("add") == CostRow(op: "add", kind: .primitive, unit: "fp32.add", transistorCount: 100, depth: 10,
-      toStatic: 100, toDynamic: 10, toDynamicStd: 1, toGlitch: 15))
-    #expect(table.row("softmax")?.recipe == ["mul": 7, "add": 9, "div": 1, "compare": 1])
+    #expect(table.row("add") == CostRow(operation: "add", unit: "fp32.add", recipe: [], transistorCount: 100, depth: 10,
+      staticTOs: 100, dynamicTOs: 10, dynamicTOsStandardDeviation: 1, glitchTOs: 15))
+    let softmax = try #require(table.row("softmax")?.recipe)
+    #expect(softmax.map(\.operation) == ["add", "compare", "div", "mul"])
+    #expect(softmax.map(\.count) == [9, 1, 1, 7])
     #expect(table.designs.map(\.family) == ["adder", "divider", "multiplier", "sqrt"])
   }
 
@@ -46,8 +48,10 @@ struct CostTableTests {
   @Test("malformed tables", arguments: [
     ("{}", "schema: is missing"), ("{\"schema\": \"tosim.cost-table/2\"}", "expected 'tosim.cost-table/1'"),
     ("{\"schema\": \"tosim.cost-table/1\", \"precision\": \"fp33\", \"tool_version\": \"x\", \"ops\": []}", "precision"),
-    ("{\"schema\": \"tosim.cost-table/1\", \"precision\": \"fp32\", \"tool_version\": \"x\", \"ops\": [{\"op\": \"add\", \"kind\": \"primitive\"}]}",
+    ("{\"schema\": \"tosim.cost-table/1\", \"precision\": \"fp32\", \"tool_version\": \"x\", \"ops\": [{\"op\": \"add\", \"kind\": \"primitive\", \"unit\": \"fp32.add\"}]}",
      "ops[0].to_static: is missing"),
+    ("{\"schema\": \"tosim.cost-table/1\", \"precision\": \"fp32\", \"tool_version\": \"x\", \"ops\": [{\"op\": \"add\", \"kind\": \"primitive\"}]}",
+     "ops[0].unit: is missing"),
     ("{\"schema\": \"tosim.cost-table/1\", \"precision\": \"fp32\", \"tool_version\": \"x\", \"ops\": [{\"op\": \"add\", \"kind\": \"magic\"}]}",
      "ops[0].kind"),
   ])

@@ -40,7 +40,13 @@ struct EvalCommand: TosimCommand {
     guard let source else {
       context.print("Integer units: int<N>.<op>[:<design>] for N = 1…\(UnitCatalog.maximumIntegerWidth)")
       for (operation, designs) in UnitCatalog.integerOperations {
-        context.print("  \(operation): \(designs.joined(separator: ", ")) (default \(designs[0]))")
+        context.print("  \(operation)" + (designs.first.map { ": \(designs.joined(separator: ", ")) (default \($0))" } ?? ""))
+      }
+      let floatingPoint = Precision.allCases.filter { $0.floatFormat != nil }.map(\.rawValue)
+      context.print("Floating-point units: <precision>.<op>[:<design>] for " + floatingPoint.joined(separator: ", "))
+      for operation in FloatOperation.allCases {
+        let designs = FloatingPointUnits.designs(for: operation)
+        context.print("  \(operation.rawValue): \(designs.joined(separator: ", ")) (default \(FloatingPointUnits.defaultDesign(for: operation)))")
       }
       return
     }

@@ -45,6 +45,7 @@ enum CircuitSource {
   func netlist(library: CellLibrary, context: CommandContext) throws -> Netlist {
     switch self {
     case .unit(let name):
+      if FloatingPointUnits.isFloatingPoint(name) { return try FloatingPointUnits.build(name, library: library) }
       return try UnitCatalog.build(name, library: library)
     case .design(let path):
       let resolved = context.resolve(path)

@@ -14,10 +14,11 @@ public enum Tosim {
   /// The subcommands in the order `tosim help` lists them.
   public static var commands: [any TosimCommand.Type] {
     [
-      CellsCommand.self,
+      DeriveCommand.self,
       CountCommand.self,
       EvalCommand.self,
       ExportCommand.self,
+      CellsCommand.self,
     ]
   }
 

@@ -1,0 +1,254 @@
+//===--- CostTableDerivation.swift -----------------------------------------===//
+// `tosim derive`: for each requested precision, build every primitive unit
+// with the selected designs, simulate it on a seeded operand stream,
+// check every result against the reference (a mismatch is an error), and
+// assemble the cost table, recipe rows included. Units are measured in
+// parallel (Dispatch), each from its own seed derived from the run's seed
+// and the unit's name, so results do not depend on scheduling: the same
+// seed gives byte-identical tables.
+// Integer primitives: add (a + b + cin), sub, mul (two's complement), div
+// and sqrt (unsigned), compare (two's complement) — the shared integer
+// units `intN.add`, `sub`, `smul`, `div`, `sqrt`, `scmp`. Floating point:
+// add, sub, mul, div, sqrt, compare, max, min (FloatingPointUnits).
+// CLI: `tosim derive --fp32 --adder kogge-stone --vectors 65536 --seed 1`.
+//===----------------------------------------------------------------------===//
+import Dispatch
+import Foundation
+import TosimCircuits
+import TosimFormats
+import TosimNetlist
+
+/// The knobs of a derivation.
+public struct DerivationOptions: Sendable {
+  /// The adder inside every unit (`kogge-stone` by default).
+  public var adder: Adders.Design = .koggeStone
+  /// The multiplier, `reduction[+adder]`; without `+adder` the final adder
+  /// is `adder`. Default `dadda`.
+  public var multiplier = "dadda"
+  /// The divider: `restoring` (default, the only floating-point one);
+  /// integer tables also accept the other `Dividers.Design` names.
+  public var divider = "restoring"
+  /// The square root: `digit-recurrence` (default); integer tables also
+  /// accept the other `SquareRoots.Design` names.
+  public var squareRoot = "digit-recurrence"
+  /// Vectors per unit (default 65,536).
+  public var vectorCount = 65_536
+  /// The seed of every operand stream (default 1).
+  public var seed: UInt64 = 1
+  /// The operand distribution (default uniform).
+  public var operands = OperandDistribution.uniform
+  /// 64-bit words per node per simulation batch.
+  public var wordsPerNode = 16
+
+  /// The default options.
+  public init() {}
+
+  /// The multiplier design these options give.
+  public var multiplierDesign: Multipliers.Design? {
+    guard let design = Multipliers.Design(name: multiplier) else { return nil }
+    return multiplier.contains("+") ? design : Multipliers.Design(design.reduction, finalAdder: adder)
+  }
+}
+
+/// A unit whose simulated output differs from the reference.
+public struct VerificationError: Error, CustomStringConvertible, Sendable {
+  /// The unit.
+  public var unit: String
+  /// How many vectors differ.
+  public var mismatchCount: Int
+  /// The first differing vectors.
+  public var examples: [Mismatch]
+  public var description: String {
+    "\(unit): \(mismatchCount) simulated result(s) differ from the reference; first: "
+      + examples.prefix(3).map(\.description).joined(separator: "; ")
+  }
+}
+
+/// Derives cost tables.
+public enum CostTableDerivation {
+  /// The precisions `derive --all` covers: every integer precision up to
+  /// 32 bits and every floating-point precision.
+  public static let precisions: [Precision] = [.int8, .int16, .int32, .fp8e4m3, .fp8e5m2, .fp16, .bf16, .fp32, .fp64]
+
+  /// The primitive operations of a precision's table.
+  public static func primitiveOperations(_ precision: Precision) -> [String] {
+    precision.isInteger ? ["add", "sub", "mul", "div", "sqrt", "compare"] : FloatOperation.allCases.map(\.rawValue)
+  }
+
+  /// Checks the designs against the precisions that will use them.
+  ///
+  /// - Throws: `InputError` naming the unknown design and the known ones.
+  public static func validate(_ options: DerivationOptions, precisions: [Precision]) throws {
+    guard options.multiplierDesign != nil else {
+      throw InputError("unknown multiplier design '\(options.multiplier)'; known: "
+        + Multipliers.Reduction.allCases.map(\.rawValue).joined(separator: ", ") + " (optionally +<adder>)")
+    }
+    guard options.vectorCount >= 2 else { throw InputError("--vectors must be at least 2") }
+    if precisions.contains(where: \.isInteger) {
+      guard Dividers.Design(rawValue: options.divider) != nil else {
+        throw InputError("unknown divider design '\(options.divider)' for integer tables; known: "
+          + Dividers.Design.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      guard SquareRoots.Design(rawValue: options.squareRoot) != nil else {
+        throw InputError("unknown square-root design '\(options.squareRoot)' for integer tables; known: "
+          + SquareRoots.Design.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+    }
+    if precisions.contains(where: { !$0.isInteger }) {
+      guard FloatingPointDividerDesign(rawValue: options.divider) != nil else {
+        throw InputError("divider design '\(options.divider)' is not available for floating-point tables; known: "
+          + FloatingPointDividerDesign.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      guard FloatingPointSquareRootDesign(rawValue: options.squareRoot) != nil else {
+        throw InputError("square-root design '\(options.squareRoot)' is not available for floating-point tables; known: "
+          + FloatingPointSquareRootDesign.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+    }
+  }
+
+  /// One unit to measure.
+  struct Job: Sendable {
+    var precision: Precision
+    var operation: String
+    var unit: String
+    var inputWidths: [Int]
+    var isMagnitude: Bool
+    var build: @Sendable (CellLibrary) throws -> Netlist
+    var check: UnitReferenceCheck
+  }
+
+  static func jobs(_ precision: Precision, options: DerivationOptions) throws -> [Job] {
+    let multiplier = options.multiplierDesign!
+    if let format = precision.floatFormat {
+      let designs = FloatingPointDesigns(
+        adder: options.adder, multiplier: multiplier,
+        divider: FloatingPointDividerDesign(rawValue: options.divider)!,
+        squareRoot: FloatingPointSquareRootDesign(rawValue: options.squareRoot)!)
+      return FloatOperation.allCases.map { operation in
+        let unit = "\(precision.rawValue).\(operation.rawValue)"
+        return Job(
+          precision: precision, operation: operation.rawValue, unit: unit,
+          inputWidths: [format.bitWidth, format.bitWidth], isMagnitude: operation == .sqrt,
+          build: { library in
+            try library.require(FloatingPointUnits.requiredCells, for: unit)
+            return try FloatingPointUnits.build(
+              format: format, operation: operation, designs: designs, library: library, name: unit)
+          },
+          check: .floatingPoint(format, operation))
+      }
+    }
+    let names: [(String, String, String)] = [
+      ("add", "add", options.adder.rawValue), ("sub", "sub", options.adder.rawValue),
+      ("mul", "smul", multiplier.description), ("div", "div", options.divider),
+      ("sqrt", "sqrt", options.squareRoot), ("compare", "scmp", options.adder.rawValue),
+    ]
+    return try names.map { operation, unitOperation, design in
+      let name = UnitName(format: precision.rawValue, operation: unitOperation, design: design)
+      let reference = try UnitCatalog.reference(name)
+      return Job(
+        precision: precision, operation: operation, unit: "\(precision.rawValue).\(unitOperation)",
+        inputWidths: reference.inputWidths, isMagnitude: operation == "sqrt",
+        build: { library in try UnitCatalog.build(name, library: library) },
+        check: UnitReferenceCheck(expected: { inputs in reference.outputs(inputs.map { [$0] }).map { $0[0] } }))
+    }
+  }
+
+  /// The seed of one unit's operand stream: the run's seed mixed with the
+  /// unit name (FNV-1a), so every unit sees its own reproducible stream.
+  static func unitSeed(_ seed: UInt64, unit: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in unit.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    return seed ^ hash
+  }
+
+  /// Derives the tables of `precisions`, measuring units in parallel.
+  ///
+  /// - Parameter progress: called (from any thread, one call at a time)
+  ///   with a line per finished unit.
+  /// - Throws: `InputError` for bad options, `VerificationError` when a
+  ///   simulated result differs from the reference, or what building a
+  ///   unit throws.
+  public static func derive(
+    _ precisions: [Precision], options: DerivationOptions, library: CellLibrary, toolVersion: String,
+    progress: @escaping @Sendable (String) -> Void = { _ in }
+  ) throws -> [CostTable] {
+    try validate(options, precisions: precisions)
+    let allJobs = try precisions.flatMap { try jobs($0, options: options) }
+    // Largest units first, so the parallel tail is short.
+    let order = allJobs.indices.sorted { weight(allJobs[$0]) > weight(allJobs[$1]) }
+    let results = ResultSlots(count: allJobs.count)
+    DispatchQueue.concurrentPerform(iterations: order.count) { slot in
+      let job = allJobs[order[slot]]
+      let result = Result { try measure(job, options: options, library: library) }
+      results.store(result, at: order[slot])
+      if case .success(let measurement) = result {
+        progress("derive: \(job.unit) \(measurement.transistorCount) transistors, "
+          + "\(CostTable.decimal(measurement.meanSwitchedGates)) switched gates/op")
+      }
+    }
+    var measurements: [UnitMeasurement] = []
+    for (index, result) in results.all.enumerated() {
+      let measurement = try result!.get()
+      if measurement.mismatchCount > 0 {
+        throw VerificationError(
+          unit: allJobs[index].unit, mismatchCount: measurement.mismatchCount, examples: measurement.mismatches)
+      }
+      measurements.append(measurement)
+    }
+    var start = 0
+    return precisions.map { precision in
+      let count = allJobs[start...].prefix { $0.precision == precision }.count
+      let rows = (start..<(start + count)).map { index in
+        CostRow(
+          operation: allJobs[index].operation, unit: allJobs[index].unit, recipe: [],
+          transistorCount: measurements[index].transistorCount, depth: measurements[index].depth,
+          staticTOs: measurements[index].transistorCount, dynamicTOs: measurements[index].meanSwitchedGates,
+          dynamicTOsStandardDeviation: measurements[index].switchedGatesStandardDeviation,
+          glitchTOs: measurements[index].meanUnitDelaySwitchedGates)
+      }
+      start += count
+      let recipes = precision.floatFormat.map { CompositeRecipes.rows(primitives: rows, precision: $0.precision) } ?? []
+      return CostTable(
+        toolVersion: toolVersion, precision: precision,
+        designs: [
+          ("adder", options.adder.rawValue), ("multiplier", options.multiplierDesign!.description),
+          ("divider", options.divider), ("sqrt", options.squareRoot),
+        ],
+        operands: options.operands.rawValue, vectorCount: options.vectorCount, seed: options.seed,
+        rows: rows + recipes)
+    }
+  }
+
+  private static func weight(_ job: Job) -> Int {
+    let width = job.precision.floatFormat?.precision ?? job.precision.bitWidth
+    let isQuadratic = ["mul", "div", "sqrt"].contains(job.operation)
+    return isQuadratic ? width * width : width * 8
+  }
+
+  static func measure(_ job: Job, options: DerivationOptions, library: CellLibrary) throws -> UnitMeasurement {
+    let netlist = try job.build(library)
+    let inputs = options.operands.operands(
+      precision: job.precision, widths: job.inputWidths, count: options.vectorCount,
+      seed: unitSeed(options.seed, unit: job.unit), isMagnitude: job.isMagnitude)
+    return try UnitMeasurement.measure(
+      netlist, inputs: inputs, check: job.check,
+      options: MeasurementOptions(wordsPerNode: options.wordsPerNode, countsGlitches: true, recordsPerVector: true))
+  }
+}
+
+/// Per-job results written from parallel workers.
+private final class ResultSlots: @unchecked Sendable {
+  private var slots: [Result<UnitMeasurement, any Error>?]
+  private let lock = NSLock()
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  func store(_ result: Result<UnitMeasurement, any Error>, at index: Int) {
+    lock.lock()
+    slots[index] = result
+    lock.unlock()
+  }
+  var all: [Result<UnitMeasurement, any Error>?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots
+  }
+}
