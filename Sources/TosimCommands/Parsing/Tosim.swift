@@ -17,6 +17,7 @@ public enum Tosim {
       CellsCommand.self,
       EvalCommand.self,
       ExportCommand.self,
+      ExploreCommand.self,
     ]
   }
 
