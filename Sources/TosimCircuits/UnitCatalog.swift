@@ -30,7 +30,8 @@ public enum UnitCatalog {
   /// Every integer operation, in listing order.
   public static let operations: [Operation] = {
     let adders = Adders.Design.allCases.map(\.rawValue)
-    let multipliers = Multipliers.Reduction.allCases.map(\.rawValue)
+    // Dadda first: the default multiplier.
+    let multipliers = ["dadda", "wallace", "array", "booth-dadda", "booth-wallace"]
     let adderNote = "final adder selectable as <design>+<adder>, e.g. dadda+brent-kung; default "
       + "ripple-carry for array, kogge-stone otherwise"
     return [
