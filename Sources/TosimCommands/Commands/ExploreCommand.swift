@@ -6,8 +6,10 @@
 // transistor gates, zero-delay), mean unit-delay TOs (glitches included) and
 // TOs × depth — marking the Pareto-optimal rows over transistors, depth and
 // dynamic TOs. Every simulated result is checked against Swift arithmetic.
-// Designs are simulated in parallel (Dispatch concurrentPerform), each on its
-// own single-threaded WordSimulator, so results do not depend on scheduling.
+// Designs, cut into chunks of vectors, are simulated in parallel (Dispatch
+// concurrentPerform), each chunk on its own single-threaded WordSimulator that
+// first replays the vector before the chunk, so every count equals that of one
+// sequential run and results do not depend on scheduling.
 // The library-level entry point is `DesignExploration.run`, which takes any
 // list of netlists: a user design (e.g. imported from BLIF) joins through
 // `DesignExploration.userCandidate`.
@@ -73,10 +75,9 @@ struct ExploreCommand: TosimCommand {
     let cells = try library.load(context)
     let candidates = try DesignExploration.candidates(family, width: width, library: cells)
     let lock = NSLock()
-    let started = Date()
     let rows = try DesignExploration.run(candidates, vectorCount: vectorCount, seed: seed) { message in
       lock.lock()
-      context.note(String(format: "explore: %6.2f s  ", Date().timeIntervalSince(started)) + message)
+      context.note("explore: " + message)
       lock.unlock()
     }
     let title = "\(family.rawValue), int\(width), \(vectorCount) vectors, seed \(seed)"
@@ -256,9 +257,25 @@ public enum DesignExploration {
     return buses
   }
 
+  /// Vectors simulated by one job: designs are cut into chunks of this many
+  /// vectors so that both cores stay busy when one design dominates.
+  static let chunkLength = 16_384
+
+  /// What one chunk of vectors of one design produced.
+  private struct ChunkOutcome {
+    var perVectorSwitchedGates: [Int] = []
+    var unitDelaySwitchedGates = 0
+    var mismatchCount = 0
+    var firstMismatch: String?
+  }
+
   /// Simulates every candidate on the same seeded operands, checks every
   /// output against its reference and returns one row per candidate, in
   /// order, with the Pareto-optimal rows marked.
+  ///
+  /// Each design's vectors are cut into chunks simulated concurrently by
+  /// separate simulators; a chunk first replays the vector before it
+  /// (uncounted), so every count equals that of one sequential run.
   ///
   /// - Parameter progress: called (from worker threads) with a line per
   ///   finished design.
@@ -271,28 +288,65 @@ public enum DesignExploration {
     let widths = first.netlist.inputs.map(\.width)
     let stimulus = operands(widths: widths, vectorCount: vectorCount, seed: seed)
     let expected = expectedOutputs(first.reference, stimulus: stimulus, widths: widths, vectorCount: vectorCount)
-    final class Results: @unchecked Sendable {
-      var rows: [Result<Row, Error>?]
-      init(_ count: Int) { rows = Array(repeating: nil, count: count) }
-    }
-    let results = Results(candidates.count)
-    let lock = NSLock()
-    // Largest first, so the two cores finish together.
-    let order = candidates.indices.sorted { candidates[$0].netlist.instances.count > candidates[$1].netlist.instances.count }
-    DispatchQueue.concurrentPerform(iterations: order.count) { k in
-      let index = order[k]
-      let candidate = candidates[index]
-      let started = Date()
-      let outcome = Result {
-        try simulate(candidate, stimulus: stimulus, expected: expected, vectorCount: vectorCount)
+    final class Shared: @unchecked Sendable {
+      var circuits: [Result<FlatCircuit, Error>?]
+      var chunks: [[ChunkOutcome?]]
+      var remaining: [Int]
+      let lock = NSLock()
+      init(_ count: Int, chunkCount: Int) {
+        circuits = Array(repeating: nil, count: count)
+        chunks = Array(repeating: Array(repeating: nil, count: chunkCount), count: count)
+        remaining = Array(repeating: chunkCount, count: count)
       }
-      lock.lock()
-      results.rows[index] = outcome
-      lock.unlock()
-      let seconds = Date().timeIntervalSince(started)
-      progress("\(candidate.unit): " + (outcome.isSuccess ? String(format: "%.2f s", seconds) : "failed"))
     }
-    var rows = try results.rows.map { try $0!.get() }
+    let chunkCount = (vectorCount + chunkLength - 1) / chunkLength
+    let shared = Shared(candidates.count, chunkCount: chunkCount)
+    let started = Date()
+    DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
+      let circuit = Result { try FlatCircuit(candidates[index].netlist) }
+      shared.lock.lock()
+      shared.circuits[index] = circuit
+      shared.lock.unlock()
+    }
+    let circuits = try shared.circuits.map { try $0!.get() }
+    // Largest jobs first, so the cores finish together.
+    let jobs = candidates.indices.flatMap { c in (0..<chunkCount).map { (candidate: c, chunk: $0) } }
+      .sorted { circuits[$0.candidate].nodeCount > circuits[$1.candidate].nodeCount }
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
+      let (index, chunk) = jobs[k]
+      let range = (chunk * chunkLength)..<min(vectorCount, (chunk + 1) * chunkLength)
+      let outcome = simulate(
+        candidates[index], circuit: circuits[index], range: range, stimulus: stimulus, expected: expected)
+      shared.lock.lock()
+      shared.chunks[index][chunk] = outcome
+      shared.remaining[index] -= 1
+      let isDone = shared.remaining[index] == 0
+      shared.lock.unlock()
+      if isDone {
+        progress("\(candidates[index].unit) done" + String(format: " (%.2f s since start)", Date().timeIntervalSince(started)))
+      }
+    }
+    var rows: [Row] = []
+    for (index, candidate) in candidates.enumerated() {
+      let outcomes = shared.chunks[index].map { $0! }
+      let mismatchCount = outcomes.reduce(0) { $0 + $1.mismatchCount }
+      if mismatchCount > 0 {
+        throw InputError(
+          "design \(candidate.design): \(mismatchCount) output(s) differ from Swift arithmetic over \(vectorCount) "
+            + "vectors (first: \(outcomes.compactMap(\.firstMismatch).first!))")
+      }
+      let perVector = outcomes.flatMap(\.perVectorSwitchedGates).map(Double.init)
+      let mean = perVector.reduce(0, +) / Double(max(1, perVector.count))
+      let variance = perVector.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, perVector.count))
+      let glitches = outcomes.reduce(0) { $0 + $1.unitDelaySwitchedGates }
+      let circuit = circuits[index]
+      rows.append(Row(
+        design: candidate.design, unit: candidate.unit, transistorCount: circuit.transistorCount,
+        cellCount: circuit.instanceCount, depth: circuit.depth, dynamicMean: mean,
+        dynamicStandardDeviation: variance.squareRoot(),
+        glitchMean: Double(glitches) / Double(max(1, vectorCount - 1)),
+        gateVectorEvaluationCount: circuit.instanceCount * vectorCount))
+    }
     for i in rows.indices {
       rows[i].isParetoOptimal = !rows.indices.contains { j in
         let a = rows[j], b = rows[i]
@@ -319,54 +373,50 @@ public enum DesignExploration {
     return outputs
   }
 
-  private static func simulate(_ candidate: Candidate, stimulus: [[UInt64]], expected: [[UInt64]], vectorCount: Int) throws -> Row {
-    let circuit = try FlatCircuit(candidate.netlist)
+  /// Simulates the vectors in `range` (after replaying vector
+  /// `range.lowerBound − 1`, uncounted, when there is one).
+  private static func simulate(
+    _ candidate: Candidate, circuit: FlatCircuit, range: Range<Int>, stimulus: [[UInt64]], expected: [[UInt64]]
+  ) -> ChunkOutcome {
     let simulator = WordSimulator(
       circuit, options: SimulationOptions(wordsPerNode: 16, countsGlitches: true, recordsPerVector: true))
     let inputLimbs = candidate.netlist.inputs.map { ($0.width + 63) / 64 }
     let outputLimbs = candidate.netlist.outputs.map { ($0.width + 63) / 64 }
-    var mismatchCount = 0
-    var firstMismatch: String?
-    var start = 0
-    while start < vectorCount {
-      let lanes = min(simulator.lanesPerBatch, vectorCount - start)
+    func load(_ vectors: Range<Int>) {
       for bus in inputLimbs.indices {
         simulator.setInput(
-          bus, values: Array(stimulus[bus][(start * inputLimbs[bus])..<((start + lanes) * inputLimbs[bus])]),
+          bus, values: Array(stimulus[bus][(vectors.lowerBound * inputLimbs[bus])..<(vectors.upperBound * inputLimbs[bus])]),
           limbsPerValue: inputLimbs[bus])
       }
-      simulator.run(laneCount: lanes)
+      simulator.run(laneCount: vectors.count)
+    }
+    if range.lowerBound > 0 { load((range.lowerBound - 1)..<range.lowerBound) }  // the predecessor, not counted
+    let before = simulator.unitDelaySwitchedGateCount
+    var outcome = ChunkOutcome()
+    var start = range.lowerBound
+    while start < range.upperBound {
+      let lanes = min(simulator.lanesPerBatch, range.upperBound - start)
+      load(start..<(start + lanes))
       for bus in outputLimbs.indices {
         let got = simulator.output(bus, laneCount: lanes, limbsPerValue: outputLimbs[bus])
         let want = expected[bus][(start * outputLimbs[bus])..<((start + lanes) * outputLimbs[bus])]
-        if !got.elementsEqual(want) {
-          for lane in 0..<lanes {
-            let range = (lane * outputLimbs[bus])..<((lane + 1) * outputLimbs[bus])
-            if !got[range].elementsEqual(want[(want.startIndex + range.lowerBound)..<(want.startIndex + range.upperBound)]) {
-              mismatchCount += 1
-              if firstMismatch == nil {
-                firstMismatch = "vector \(start + lane), output \(candidate.netlist.outputs[bus].name)"
-              }
+        guard !got.elementsEqual(want) else { continue }
+        for lane in 0..<lanes {
+          let offset = lane * outputLimbs[bus]
+          let wanted = want[(want.startIndex + offset)..<(want.startIndex + offset + outputLimbs[bus])]
+          if !got[offset..<(offset + outputLimbs[bus])].elementsEqual(wanted) {
+            outcome.mismatchCount += 1
+            if outcome.firstMismatch == nil {
+              outcome.firstMismatch = "vector \(start + lane), output \(candidate.netlist.outputs[bus].name)"
             }
           }
         }
       }
       start += lanes
     }
-    if mismatchCount > 0 {
-      throw InputError(
-        "design \(candidate.design): \(mismatchCount) output(s) differ from Swift arithmetic over \(vectorCount) vectors "
-          + "(first: \(firstMismatch!))")
-    }
-    let perVector = simulator.perVectorSwitchedGates.map(Double.init)
-    let mean = perVector.reduce(0, +) / Double(max(1, perVector.count))
-    let variance = perVector.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, perVector.count))
-    return Row(
-      design: candidate.design, unit: candidate.unit, transistorCount: circuit.transistorCount,
-      cellCount: circuit.instanceCount, depth: circuit.depth, dynamicMean: mean,
-      dynamicStandardDeviation: variance.squareRoot(),
-      glitchMean: Double(simulator.unitDelaySwitchedGateCount) / Double(max(1, vectorCount - 1)),
-      gateVectorEvaluationCount: circuit.instanceCount * vectorCount)
+    outcome.perVectorSwitchedGates = simulator.perVectorSwitchedGates
+    outcome.unitDelaySwitchedGates = simulator.unitDelaySwitchedGateCount - before
+    return outcome
   }
 
   /// An SVG scatter plot: transistors (vertical) against depth (horizontal),
@@ -426,6 +476,3 @@ public enum DesignExploration {
   }
 }
 
-extension Result {
-  fileprivate var isSuccess: Bool { if case .success = self { true } else { false } }
-}
