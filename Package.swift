@@ -59,7 +59,7 @@ let package = Package(
     .testTarget(name: "TosimCellsTests", dependencies: ["TosimCells", "TosimIO", "_TosimTestSupport"]),
     .testTarget(name: "TosimNetlistTests", dependencies: ["TosimNetlist", "_TosimTestSupport"]),
     .testTarget(name: "TosimSimTests", dependencies: ["TosimSim", "TosimCircuits", "TosimCells", "_TosimTestSupport"]),
-    .testTarget(name: "TosimCircuitsTests", dependencies: ["TosimCircuits", "TosimSim", "_TosimTestSupport"]),
+    .testTarget(name: "TosimCircuitsTests", dependencies: ["TosimCircuits", "TosimSim", "TosimCommands", "_TosimTestSupport"]),
     .testTarget(name: "TosimIOTests", dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimNNTests", dependencies: ["TosimNN", "TosimCost", "TosimIO", "TosimCommands", "_TosimTestSupport"],

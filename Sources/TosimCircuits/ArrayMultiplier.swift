@@ -26,11 +26,19 @@ extension Multipliers {
         case 2:
           let out = netlist.halfAdder(bits[0], bits[1])
           next[column] = [out.sum]
-          if column + 1 < width { incoming[column + 1].append(out.carry) } else if !out.carry.isConstant { report.discardedCarryCount += 1 }
+          if column + 1 < width {
+            incoming[column + 1].append(out.carry)
+          } else if !out.carry.isConstant {
+            report.discardedCarryCount += 1  // always 0: the product has 2n bits
+          }
         default:
           let out = netlist.fullAdder(bits[0], bits[1], bits[2])
           next[column] = [out.sum] + bits.dropFirst(3)
-          if column + 1 < width { incoming[column + 1].append(out.carry) } else if !out.carry.isConstant { report.discardedCarryCount += 1 }
+          if column + 1 < width {
+            incoming[column + 1].append(out.carry)
+          } else if !out.carry.isConstant {
+            report.discardedCarryCount += 1  // always 0: the product has 2n bits
+          }
         }
       }
       for column in 0..<width { next[column] += incoming[column].filter { $0 != Netlist.constant0 } }

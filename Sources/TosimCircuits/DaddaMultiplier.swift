@@ -42,7 +42,11 @@ extension Multipliers {
             ? netlist.halfAdder(inputs[0], inputs[1])
             : netlist.fullAdder(inputs[0], inputs[1], inputs[2])
           next[column].append(out.sum)
-          if column + 1 < width { next[column + 1].append(out.carry) } else if !out.carry.isConstant { report.discardedCarryCount += 1 }
+          if column + 1 < width {
+            next[column + 1].append(out.carry)
+          } else if !out.carry.isConstant {
+            report.discardedCarryCount += 1  // always 0: the product has 2n bits
+          }
           height -= arity - 1
         }
         next[column] += pending

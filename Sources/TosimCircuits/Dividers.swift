@@ -43,10 +43,3 @@ public enum Dividers {
     }
   }
 }
-
-extension Dividers {
-  /// Placeholder until the Newton–Raphson divider lands.
-  public static func newtonRaphson(into netlist: inout Netlist, a: [NetID], b: [NetID]) -> Outputs {
-    restoring(into: &netlist, a: a, b: b)
-  }
-}

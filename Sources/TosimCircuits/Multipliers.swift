@@ -181,7 +181,11 @@ public enum Multipliers {
     let y = (low...high).map { columns[$0].count == 2 ? columns[$0][1] : Netlist.constant0 }
     let sum = Adders.build(design, into: &netlist, a: x, b: y, carryIn: Netlist.constant0)
     product.replaceSubrange(low...high, with: sum.sum)
-    if high + 1 < width { product[high + 1] = sum.carryOut } else if !sum.carryOut.isConstant { report.discardedCarryCount += 1 }
+    if high + 1 < width {
+      product[high + 1] = sum.carryOut
+    } else if !sum.carryOut.isConstant {
+      report.discardedCarryCount += 1
+    }
     report.finalAdderWidth = high - low + 1
     return product
   }

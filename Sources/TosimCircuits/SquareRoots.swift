@@ -38,10 +38,3 @@ public enum SquareRoots {
     }
   }
 }
-
-extension SquareRoots {
-  /// Placeholder until the Newton–Raphson square root lands.
-  public static func newtonRaphson(into netlist: inout Netlist, a: [NetID]) -> Outputs {
-    digitRecurrence(into: &netlist, a: a)
-  }
-}

@@ -27,13 +27,21 @@ extension Multipliers {
         while index + 3 <= bits.count {
           let out = netlist.fullAdder(bits[index], bits[index + 1], bits[index + 2])
           next[column].append(out.sum)
-          if column + 1 < width { next[column + 1].append(out.carry) } else if !out.carry.isConstant { report.discardedCarryCount += 1 }
+          if column + 1 < width {
+            next[column + 1].append(out.carry)
+          } else if !out.carry.isConstant {
+            report.discardedCarryCount += 1  // always 0: the product has 2n bits
+          }
           index += 3
         }
         if bits.count - index == 2 {
           let out = netlist.halfAdder(bits[index], bits[index + 1])
           next[column].append(out.sum)
-          if column + 1 < width { next[column + 1].append(out.carry) } else if !out.carry.isConstant { report.discardedCarryCount += 1 }
+          if column + 1 < width {
+            next[column + 1].append(out.carry)
+          } else if !out.carry.isConstant {
+            report.discardedCarryCount += 1  // always 0: the product has 2n bits
+          }
         } else if bits.count - index == 1 {
           next[column].append(bits[index])
         }

@@ -80,22 +80,23 @@ extension TestSupport {
   }
 
   /// Checks unit `name` on `count` seeded random vectors. Operands are
-  /// uniform, except that every eighth vector gives the second input a
-  /// random number of leading zeros (small divisors, short shifts) and every
-  /// 64th sets it to 0.
+  /// uniform, except that every eighth vector gives the second input (the
+  /// only one for one-operand units) a random number of leading zeros (small
+  /// divisors and radicands, short shifts) and every 64th sets it to 0.
   public static func checkRandomly(_ name: String, count: Int, seed: UInt64) throws -> UnitCheckResult {
     let netlist = try unit(name)
     let widths = netlist.inputs.map(\.width)
     var random = SplitMix64(seed: seed)
+    let varied = min(1, widths.count - 1)
     let vectors: [[[UInt64]]] = (0..<count).map { index in
       widths.enumerated().map { bus, width in
         var limbs = (0..<((width + 63) / 64)).map { _ in random.next() }
         if width % 64 != 0 { limbs[limbs.count - 1] &= mask(width % 64) }
-        if bus == 1 && index % 8 == 7 {
+        if bus == varied && index % 8 == 7 {
           let keep = Int(random.next() % UInt64(width + 1))
           for bit in keep..<(limbs.count * 64) { limbs[bit / 64] &= ~(1 << UInt64(bit % 64)) }
         }
-        if bus == 1 && index % 64 == 63 { limbs = limbs.map { _ in 0 } }
+        if bus == varied && index % 64 == 63 { limbs = limbs.map { _ in 0 } }
         return limbs
       }
     }

@@ -39,8 +39,12 @@ struct EvalCommand: TosimCommand {
   func run(_ context: CommandContext) throws {
     guard let source else {
       context.print("Integer units: int<N>.<op>[:<design>] for N = 1…\(UnitCatalog.maximumIntegerWidth)")
-      for (operation, designs) in UnitCatalog.integerOperations {
-        context.print("  \(operation)" + (designs.first.map { ": \(designs.joined(separator: ", ")) (default \($0))" } ?? ""))
+      for operation in UnitCatalog.operations {
+        context.print("  \(operation.name): \(operation.summary)")
+        if !operation.designs.isEmpty {
+          context.print("    designs: \(operation.designs.joined(separator: ", ")) (default \(operation.designs[0]))")
+        }
+        if !operation.designNote.isEmpty { context.print("    \(operation.designNote)") }
       }
       let floatingPoint = Precision.allCases.filter { $0.floatFormat != nil }.map(\.rawValue)
       context.print("Floating-point units: <precision>.<op>[:<design>] for " + floatingPoint.joined(separator: ", "))

@@ -18,6 +18,7 @@ public enum Tosim {
       CountCommand.self,
       EvalCommand.self,
       ExportCommand.self,
+      ExploreCommand.self,
       CellsCommand.self,
     ]
   }
