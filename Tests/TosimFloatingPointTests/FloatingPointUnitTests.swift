@@ -71,6 +71,31 @@ struct FloatingPointUnitTests {
     }
   }
 
+  @Test("Newton–Raphson division: every fp8 pair", arguments: smallFormats)
+  func newtonRaphsonDivisionFP8(format: FloatFormat) throws {
+    let a = (0..<65536).map { UInt64($0 & 255) }, b = (0..<65536).map { UInt64($0 >> 8) }
+    let result = try Self.check(format, .div, a: a, b: b, designs: FloatingPointDesigns(divider: .newtonRaphson))
+    #expect(result.mismatchCount == 0, "\(format) div:newton-raphson: \(result.mismatches)")
+  }
+
+  @Test("Newton–Raphson square root: every fp16 and bf16 input", arguments: [FloatFormat.fp16, .bf16])
+  func newtonRaphsonSquareRootSixteenBit(format: FloatFormat) throws {
+    let a = (0..<65536).map { UInt64($0) }
+    let result = try Self.check(format, .sqrt, a: a, b: a, designs: FloatingPointDesigns(squareRoot: .newtonRaphson))
+    #expect(result.mismatchCount == 0, "\(format) sqrt:newton-raphson: \(result.mismatches)")
+  }
+
+  @Test("Newton–Raphson division and square root: fp16 and fp32 edge cases and random vectors",
+    arguments: [FloatFormat.fp16, .fp32])
+  func newtonRaphsonWide(format: FloatFormat) throws {
+    let (a, b) = Self.vectors(format, count: 10_240, seed: 0xD1F)
+    let designs = FloatingPointDesigns(divider: .newtonRaphson, squareRoot: .newtonRaphson)
+    for operation in [FloatOperation.div, .sqrt] {
+      let result = try Self.check(format, operation, a: a, b: b, designs: designs)
+      #expect(result.mismatchCount == 0, "\(format) \(operation):newton-raphson: \(result.mismatches)")
+    }
+  }
+
   @Test func catalogNamesAndErrors() throws {
     let library = TestSupport.shippedLibrary
     let unit = try FloatingPointUnits.build(UnitName(parsing: "fp8-e4m3.mul:wallace"), library: library)

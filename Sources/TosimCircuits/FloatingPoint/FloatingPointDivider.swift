@@ -9,7 +9,11 @@
 // Restoring division: one trial subtraction per quotient bit, the partial
 // remainder kept when it does not go negative (M. D. Ercegovac and T. Lang,
 // "Division and Square Root: Digit-Recurrence Algorithms", 1994, ch. 1).
-// CLI: `tosim eval fp32.div`, `tosim eval bf16.div:restoring`.
+// Newton–Raphson division: the shared integer divider `Dividers.newtonRaphson`
+// (seed table, ⌈log2(n/k)⌉ reciprocal iterations, quotient estimate and a
+// remainder-based correction) on the (2p + 1)-bit dividend, so the quotient
+// and the remainder that gives the sticky bit are exact.
+// CLI: `tosim eval fp32.div`, `tosim eval bf16.div:newton-raphson`.
 //===----------------------------------------------------------------------===//
 import TosimFormats
 import TosimNetlist
@@ -19,6 +23,9 @@ public enum FloatingPointDividerDesign: String, CaseIterable, Sendable {
   /// Restoring digit recurrence: one quotient bit per row of a ripple
   /// subtractor and a multiplexer; exact by construction.
   case restoring
+  /// Newton–Raphson reciprocal from a seed table with a remainder-based
+  /// final correction (the shared integer Newton–Raphson divider).
+  case newtonRaphson = "newton-raphson"
 }
 
 extension FloatingPointBuilder {
@@ -31,6 +38,8 @@ extension FloatingPointBuilder {
     let quotient: (bits: [NetID], sticky: NetID)
     switch designs.divider {
     case .restoring: quotient = restoringSignificandDivide(dividend.significand, divisor.significand, quotientWidth: p + 2)
+    case .newtonRaphson:
+      quotient = newtonRaphsonSignificandDivide(dividend.significand, divisor.significand, quotientWidth: p + 2)
     }
     let exponentDifference = subtract(dividend.exponent, divisor.exponent).difference
     let exponent = add(exponentDifference, Self.constant(format.bias, width: w)).sum
@@ -62,5 +71,19 @@ extension FloatingPointBuilder {
       if row < quotientWidth - 1 { remainder = [Self.zero] + remainder.dropLast() }
     }
     return (quotientMSBFirst.reversed(), orTree(remainder))
+  }
+
+  /// The same quotient and sticky bit as `restoringSignificandDivide`, from
+  /// the integer Newton–Raphson divider: `dividend · 2^(q−1)` over the
+  /// zero-extended divisor; the quotient fits in q bits because both
+  /// significands are normalised.
+  mutating func newtonRaphsonSignificandDivide(
+    _ dividend: [NetID], _ divisor: [NetID], quotientWidth: Int
+  ) -> (bits: [NetID], sticky: NetID) {
+    let width = dividend.count + quotientWidth - 1
+    let numerator = [NetID](repeating: Self.zero, count: quotientWidth - 1) + dividend
+    let out = Dividers.build(
+      .newtonRaphson, into: &netlist, a: numerator, b: Self.zeroExtend(divisor, to: width))
+    return (Array(out.quotient.prefix(quotientWidth)), orTree(out.remainder))
   }
 }

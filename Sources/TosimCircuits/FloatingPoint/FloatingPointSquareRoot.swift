@@ -8,8 +8,11 @@
 // subnormal and never overflows. √−0 = −0, √(x < 0) = NaN, √+∞ = +∞
 // (IEEE 754-2019 §5.4.1). Restoring digit recurrence: one root bit per row,
 // trial subtrahend 4·root + 1 (Ercegovac and Lang, "Division and Square
-// Root", 1994, ch. 6).
-// CLI: `tosim eval fp32.sqrt`, `tosim eval fp16.sqrt:digit-recurrence`.
+// Root", 1994, ch. 6). Newton–Raphson: the shared integer square root
+// `SquareRoots.newtonRaphson` (reciprocal square root from a seed table by
+// Newton–Raphson iteration, root = a·y, remainder-based correction), whose
+// exact root and remainder give the same root bits and sticky bit.
+// CLI: `tosim eval fp32.sqrt`, `tosim eval fp16.sqrt:newton-raphson`.
 //===----------------------------------------------------------------------===//
 import TosimFormats
 import TosimNetlist
@@ -18,6 +21,9 @@ import TosimNetlist
 public enum FloatingPointSquareRootDesign: String, CaseIterable, Sendable {
   /// Restoring digit recurrence, one root bit per row; exact by construction.
   case digitRecurrence = "digit-recurrence"
+  /// Newton–Raphson reciprocal square root with a remainder-based final
+  /// correction (the shared integer Newton–Raphson square root).
+  case newtonRaphson = "newton-raphson"
 }
 
 extension FloatingPointBuilder {
@@ -41,6 +47,9 @@ extension FloatingPointBuilder {
     let root: (bits: [NetID], sticky: NetID)
     switch designs.squareRoot {
     case .digitRecurrence: root = restoringSquareRoot(radicand)
+    case .newtonRaphson:
+      let out = SquareRoots.build(.newtonRaphson, into: &netlist, a: radicand)
+      root = (Array(out.root.prefix(rootWidth)), orTree(out.remainder))
     }
     let rounded = roundAndPack(
       sign: x.sign, exponent: exponent, significand: root.bits, sticky: root.sticky, mayUnderflow: false,
