@@ -25,7 +25,7 @@ public struct DerivationOptions: Sendable {
   /// The multiplier, `reduction[+adder]`; without `+adder` the final adder
   /// is `adder`. Default `dadda`.
   public var multiplier = "dadda"
-  /// The divider: `restoring` (default, the only floating-point one);
+  /// The divider: `restoring` (default) or `newton-raphson` (any table),
   /// integer tables also accept the other `Dividers.Design` names.
   public var divider = "restoring"
   /// The square root: `digit-recurrence` (default); integer tables also

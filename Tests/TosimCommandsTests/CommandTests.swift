@@ -121,16 +121,16 @@ struct CommandTests {
 struct DesignCommandTests {
   @Test("eval runs an imported Yosys design")
   func evalDesign() {
-    let result = TestSupport.runTosim(["eval", "--design", "circuits/designs/adder8_cmos.blif"], input: "ff 01\n80 7f\n")
+    let result = TestSupport.runTosim(["eval", "--design", "circuits/designs/adder8_cmos.blif"], input: "ff 01\n80 7f 1\n")
     #expect(result.status == 0)
-    #expect(result.output == "00 1\nff 0\n")
+    #expect(result.output == "00 1\n00 1\n")
   }
 
   @Test("export writes an imported design as Verilog")
   func exportDesign() {
     let result = TestSupport.runTosim(["export", "verilog", "--design", "circuits/designs/adder8_lut4.blif"])
     #expect(result.status == 0)
-    #expect(result.output.contains("module adder8_lut4(a, b, y, cout);"))
+    #expect(result.output.contains("module adder8_lut4(a, b, cin, y, cout);"))
   }
 
   @Test("a malformed design exits 65 naming file and line; a missing one too")
@@ -181,5 +181,27 @@ struct BadInputCommandTests {
     let result = TestSupport.runTosim(["export", "verilog", "--design", dir.appendingPathComponent("bad.blif").path])
     #expect(result.status == 65)
     #expect(result.error.contains(expected), "\(result.error)")
+  }
+}
+
+@Suite("Exploring user designs")
+struct ExploreDesignTests {
+  @Test("a Yosys adder joins the adder comparison and is verified")
+  func yosysAdderJoins() {
+    let result = TestSupport.runTosim([
+      "explore", "adders", "--width", "8", "--vectors", "4096",
+      "--design", "circuits/designs/adder8_cmos.blif", "--design", "circuits/designs/adder8_lut4.blif",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("\nadder8_cmos "))
+    #expect(result.output.contains("\nadder8_lut4 "))
+    #expect(result.output.contains("\nripple-carry "))
+  }
+
+  @Test("a design with the wrong ports exits 65 naming the file")
+  func wrongPorts() {
+    let result = TestSupport.runTosim(["explore", "adders", "--width", "16", "--design", "circuits/designs/adder8_cmos.blif"])
+    #expect(result.status == 65)
+    #expect(result.error.contains("circuits/designs/adder8_cmos.blif: design adder8_cmos has ports"))
   }
 }

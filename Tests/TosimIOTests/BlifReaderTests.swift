@@ -25,20 +25,23 @@ struct BlifReaderTests {
     }
   }
 
-  @Test("Yosys 8-bit adders add correctly for every operand pair",
+  @Test("Yosys 8-bit adders add correctly for every operand pair and carry in",
     arguments: ["circuits/designs/adder8_cmos.blif", "circuits/designs/adder8_lut4.blif"])
   func adder8(path: String) throws {
     let text = try String(contentsOfFile: TestSupport.path(path), encoding: .utf8)
     let netlist = try BlifReader.read(text, file: path, library: library)
-    #expect(netlist.inputs.map(\.name) == ["a", "b"])
-    #expect(netlist.inputs.map(\.width) == [8, 8])
+    #expect(netlist.inputs.map(\.name) == ["a", "b", "cin"])
+    #expect(netlist.inputs.map(\.width) == [8, 8, 1])
     #expect(netlist.outputs.map(\.name) == ["y", "cout"])
     let simulator = WordSimulator(try FlatCircuit(netlist), options: SimulationOptions(wordsPerNode: 64))
-    var a: [UInt64] = [], b: [UInt64] = []
-    for x in 0..<UInt64(256) {
-      for y in 0..<UInt64(256) {
-        a.append(x)
-        b.append(y)
+    var a: [UInt64] = [], b: [UInt64] = [], cin: [UInt64] = []
+    for c in 0..<UInt64(2) {
+      for x in 0..<UInt64(256) {
+        for y in 0..<UInt64(256) {
+          a.append(x)
+          b.append(y)
+          cin.append(c)
+        }
       }
     }
     var wrong = 0
@@ -46,16 +49,17 @@ struct BlifReaderTests {
       let range = start..<(start + simulator.lanesPerBatch)
       simulator.setInput(0, values: Array(a[range]))
       simulator.setInput(1, values: Array(b[range]))
+      simulator.setInput(2, values: Array(cin[range]))
       simulator.run(laneCount: range.count)
       let sum = simulator.output(0, laneCount: range.count)
       let carry = simulator.output(1, laneCount: range.count)
       for lane in 0..<range.count {
-        let total = a[start + lane] + b[start + lane]
+        let total = a[start + lane] + b[start + lane] + cin[start + lane]
         if sum[lane] != total & 0xFF || carry[lane] != total >> 8 { wrong += 1 }
       }
     }
     #expect(wrong == 0)
-    #expect(simulator.vectorCount == 65_536)
+    #expect(simulator.vectorCount == 131_072)
   }
 
   @Test("covers, constants, library cells and buffers")

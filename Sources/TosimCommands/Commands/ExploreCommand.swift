@@ -26,7 +26,7 @@ struct ExploreCommand: TosimCommand {
   static let name = "explore"
   static let abstract = "Compare the designs of an arithmetic family: size, depth, switching, glitches."
   static let usage =
-    "explore adders|multipliers|dividers|sqrt --width N [--vectors V] [--seed S] [--json] [--svg FILE] [--library DIR]..."
+    "explore adders|multipliers|dividers|sqrt --width N [--design FILE.blif]... [--vectors V] [--seed S] [--json] [--svg FILE] [--library DIR]..."
   static let discussion = """
     Every design of the family is built at width N (1…128) from the cell library and
     simulated on the same V seeded random operand vectors (default 65536, seed 1). Columns:
@@ -37,10 +37,14 @@ struct ExploreCommand: TosimCommand {
     checked against Swift integer arithmetic; a mismatch exits 65. Multipliers are listed
     with their default final adder (<design>+<adder> units select another in tosim eval).
     --svg writes a scatter plot of transistors against depth, marker area ~ dynamic TOs.
+    --design adds a user design imported from BLIF (mapped onto the cell library); its ports
+    must be those of the family's int<N> unit (adders: a, b, cin -> y, cout), and it is
+    checked against the same Swift reference.
     Progress goes to standard error.
     """
   static let options = LibraryOptions.specs + [
     .option("--width", "N", "Operand width in bits, 1…128 (required)."),
+    .option("--design", "FILE", "Add the BLIF design in FILE to the comparison (repeatable).", repeatable: true),
     .option("--vectors", "V", "Random operand vectors per design, 2…16777216 (default 65536)."),
     .option("--seed", "S", "Seed of the SplitMix64 operand generator (default 1)."),
     .flag("--json", "Write JSON instead of a table."),
@@ -53,6 +57,7 @@ struct ExploreCommand: TosimCommand {
   let seed: UInt64
   let json: Bool
   let svgPath: String?
+  let designPaths: [String]
   let library: LibraryOptions
 
   init(_ arguments: ParsedArguments) throws {
@@ -68,12 +73,22 @@ struct ExploreCommand: TosimCommand {
     seed = try arguments.seed("--seed", default: 1)
     json = arguments.flag("--json")
     svgPath = arguments.string("--svg")
+    designPaths = arguments.strings("--design")
     library = try LibraryOptions(arguments)
   }
 
   func run(_ context: CommandContext) throws {
     let cells = try library.load(context)
-    let candidates = try DesignExploration.candidates(family, width: width, library: cells)
+    var candidates = try DesignExploration.candidates(family, width: width, library: cells)
+    for path in designPaths {
+      let netlist = try CircuitSource.design(path: path).netlist(library: cells, context: context)
+      let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      do {
+        candidates.append(try DesignExploration.userCandidate(netlist, design: name, family: family, width: width, library: cells))
+      } catch let error as InputError {
+        throw error.located(in: path)
+      }
+    }
     let lock = NSLock()
     let rows = try DesignExploration.run(candidates, vectorCount: vectorCount, seed: seed) { message in
       lock.lock()
