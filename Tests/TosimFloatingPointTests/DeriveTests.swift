@@ -79,7 +79,7 @@ struct DeriveTests {
   }
 
   @Test(arguments: [
-    ["--fp33"], ["--fp32", "--adder", "bogus"], ["--fp32", "--vectors", "0"], ["--fp32", "--divider", "newton-raphson"],
+    ["--fp33"], ["--fp32", "--adder", "bogus"], ["--fp32", "--vectors", "0"], ["--fp32", "--divider", "non-restoring"],
     ["--fp16", "--operands", "cauchy"], ["--int8", "--multiplier", "nope"], [],
   ])
   func badInputExits64AndKeepsTheTable(arguments: [String]) throws {
