@@ -5,6 +5,7 @@
 // documented in docs/cost-tables.md.
 // CLI: `tosim derive` writes both; files are written by TosimCommands.
 //===----------------------------------------------------------------------===//
+import TosimFormats
 
 extension CostTable {
   /// The number with exactly two decimals (`2345.60`).
@@ -16,18 +17,7 @@ extension CostTable {
     return sign + String(magnitude / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
   }
 
-  private static func quoted(_ text: String) -> String {
-    var result = "\""
-    for character in text.unicodeScalars {
-      switch character {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      default: result.unicodeScalars.append(character)
-      }
-    }
-    return result + "\""
-  }
+  private static func quoted(_ text: String) -> String { JSONString.quoted(text) }
 
   /// The table as a JSON document (schema `tosim.cost-table/1`).
   public var json: String {

@@ -2,6 +2,7 @@
 // Deterministic JSON text for `--json` output: keys keep the order the
 // command gives them, numbers print exactly, strings are escaped.
 //===----------------------------------------------------------------------===//
+import TosimFormats
 
 /// A JSON value whose object keys keep their insertion order.
 enum JSON {
@@ -33,24 +34,5 @@ enum JSON {
     }
   }
 
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-            + String(scalar.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func quote(_ s: String) -> String { JSONString.quoted(s) }
 }
