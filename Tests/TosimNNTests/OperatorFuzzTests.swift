@@ -4,7 +4,8 @@
 // extremes (negative and out-of-range axes, zero and huge strides, INT64_MIN
 // and INT64_MAX, wrong attribute kinds), built in memory and run through
 // shape inference and inference and training counts. Every graph must be
-// counted or rejected with an InputError; a trap fails the whole run.
+// counted or rejected with an InputError; a trap fails the whole run. Random
+// layer specs with extreme arguments go through the same check.
 //===----------------------------------------------------------------------===//
 import Testing
 import TosimFormats
@@ -203,5 +204,29 @@ struct OperatorFuzzTests {
     // The generator must reach the counting rules, not only the first shape check.
     let reached = ops.filter { counted[$0, default: 0] > 0 }
     #expect(reached.count == ops.count, "counted only \(reached.count) of \(ops.count): missing \(ops.filter { counted[$0] == nil })")
+  }
+
+  @Test("random layer specs with extreme arguments are counted or rejected, never trapped")
+  func randomLayerSpecs() throws {
+    var g = Generator(random: SplitMix64(seed: 0x1a7e_5bec))
+    let values = ["0", "1", "2", "3", "5", "32", "1099511627776", "1099511627775", "9223372036854775807", "-1", "0.5", "true", "4x4", "1x1x1"]
+    var counted = 0
+    for _ in 0..<1500 {
+      // A valid first layer half of the time, so that later layers see real shapes.
+      let start = g.chance(50) ? [g.pick(["dense(3,4)", "conv2d(2,3,3,in=5x5)", "input(2x6x6)", "lstm(3,4,seq=2)", "conv1d(2,2,1,in=8)"])] : []
+      let layers = start + (0..<(1 + g.below(4))).map { _ -> String in
+        let name = g.pick(LayerLowering.layerNames)
+        let arguments = (0..<(g.chance(50) ? 0 : g.below(6))).map { _ in
+          g.chance(50) ? g.pick(values) : "\(g.pick(["in", "out", "k", "stride", "pad", "dilation", "groups", "c_in", "c_out", "hidden", "seq", "shape", "d", "c", "p"]))=\(g.pick(values))"
+        }
+        return arguments.isEmpty ? name : "\(name)(\(arguments.joined(separator: ",")))"
+      }
+      do {
+        let training = CountOptions(mode: .training(.momentum))
+        _ = try countSpec(layers.joined(separator: " "), options: training, precision: g.pick(Precision.allCases)).total()
+        counted += 1
+      } catch is InputError {}
+    }
+    #expect(counted >= 50, "only \(counted) of 1500 random specs counted")
   }
 }
