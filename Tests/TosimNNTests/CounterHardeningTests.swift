@@ -49,6 +49,22 @@ struct CounterHardeningTests {
     #expect(try NetworkCounter.count(softmax).layers[0].forward.ops.counts == ["softmax": 6])
   }
 
+  @Test("bad window attributes name the node and attribute", arguments: [
+    ("Conv", Attribute("strides", .ints([0, 1])), "attribute 'strides' [0, 1] should be 2 values of at least 1"),
+    ("Conv", Attribute("dilations", .ints([1])), "attribute 'dilations' [1] should be 2 values of at least 1"),
+    ("Conv", Attribute("pads", .ints([0, 0, -1, 0])), "attribute 'pads' [0, 0, -1, 0] should be 4 values of at least 0"),
+    ("Conv", Attribute("group", .int(0)), "attribute 'group' is 0"),
+    ("Conv", Attribute("auto_pad", .string("SOMETIMES")), "attribute 'auto_pad' is 'SOMETIMES'"),
+    ("Conv", Attribute("dilations", .ints([Int.max, 1])), "overflows a 64-bit integer"),
+    ("ConvTranspose", Attribute("output_padding", .ints([Int.max, 0])), "overflows a 64-bit integer"),
+    ("ConvTranspose", Attribute("strides", .ints([Int.max, 1])), "overflows a 64-bit integer"),
+  ])
+  func windowAttributes(op: String, attribute: Attribute, expected: String) {
+    let graph = singleNode(op, inputs: [("x", [1, 2, 5, 5])], weights: [("w", [2, 2, 3, 3])], attributes: [attribute], name: "w")
+    let text = message { try NetworkCounter.count(graph) }
+    #expect(text?.hasPrefix("node 'w' (\(op)): ") == true && text?.contains(expected) == true, "\(text ?? "no error")")
+  }
+
   @Test("layer-spec sizes go through checked arithmetic")
   func layerSpecOverflow() {
     let text = message { try countSpec("conv1d(1,1,1099511627776,dilation=1099511627776,in=32)") }

@@ -25,10 +25,12 @@ extension OperatorRule {
     }),
   ]
 
+  /// MaxPool and AveragePool: the window geometry's output.
   static let windowShape: ShapeRule = { c in
     [ResolvedTensor(element: try c.input(0).element, shape: try WindowGeometry(c, hasWeight: false).output)]
   }
 
+  /// Global poolings: [N, C, 1, …, 1].
   static let globalShape: ShapeRule = { c in
     let x = try c.input(0, minimumRank: 3)
     return [ResolvedTensor(element: x.element, shape: Array(x.shape.prefix(2)) + Array(repeating: 1, count: x.shape.count - 2))]

@@ -54,6 +54,7 @@ extension OperatorRule {
     })
   }
 
+  /// The sizes of a recurrent node with `gates` gate rows per hidden unit, checked against its weight.
   static func recurrence(_ c: NodeContext, gates: Int) throws -> Recurrence {
     let x = try c.input(0, minimumRank: 3)
     let w = try c.input(1, minimumRank: 3)
