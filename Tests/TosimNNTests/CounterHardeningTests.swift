@@ -111,6 +111,21 @@ struct CounterHardeningTests {
     #expect(message { try LayerLowering.graph(spec.layers, precision: .fp32) }?.contains("argument 'in' given twice") == true)
   }
 
+  @Test("a JSON model spec repeating a key in one object is an error", arguments: [
+    #"{"layers": [{"layer": "dense", "in": 784, "in": 3, "out": 2}]}"#,
+    #"{"name": "a", "layers": ["relu"], "name": "b"}"#,
+    #"{"layers": [{"layer": "dense", "args": [784, 2], "bias": true, "bias": false}]}"#,
+  ])
+  func repeatedJSONKeys(text: String) {
+    #expect(message { try ModelSpecReader.decode(Data(text.utf8), file: "m.json") }?.contains("appears twice in one object") == true)
+  }
+
+  @Test("keys may repeat across objects, inside strings and after escaped quotes")
+  func distinctJSONKeys() throws {
+    let text = #"{"name": "in \"in\": 1, \"in\"", "layers": [{"layer": "dense", "in": 4, "out": 2}, {"layer": "dense", "in": 2, "out": 1}]}"#
+    #expect(try ModelSpecReader.decode(Data(text.utf8), file: "m.json").layers.count == 2)
+  }
+
   @Test("a value produced twice is an error")
   func duplicateOutputs() {
     var graph = singleNode("Relu", inputs: [("x", [2])], name: "first")
