@@ -7,6 +7,7 @@
 // counted or rejected with an InputError; a trap fails the whole run. Random
 // layer specs with extreme arguments go through the same check.
 //===----------------------------------------------------------------------===//
+import Foundation
 import Testing
 import TosimFormats
 import TosimNN
@@ -168,6 +169,10 @@ struct OperatorFuzzTests {
     }
   }
 
+  /// The seed offset and round multiplier of this run (0 and 1 unless benchmarks/nn-fuzz/run.sh sets them).
+  static let seedOffset = UInt64(ProcessInfo.processInfo.environment["TOSIM_FUZZ_SEED"] ?? "") ?? 0
+  static let scale = max(1, Int(ProcessInfo.processInfo.environment["TOSIM_FUZZ_SCALE"] ?? "") ?? 1)
+
   /// Counts `graph` for inference and training; `true` when it was counted, `false` for an InputError.
   static func run(_ graph: Graph, precision: Precision?) throws -> Bool {
     do {
@@ -184,9 +189,9 @@ struct OperatorFuzzTests {
   @Test("random graphs over every operator are counted or rejected, never trapped")
   func randomGraphs() throws {
     let ops = OperatorRule.all.keys.sorted()
-    var generator = Generator(random: SplitMix64(seed: 0x5eed_0f_0a))
+    var generator = Generator(random: SplitMix64(seed: 0x5eed_0f_0a &+ Self.seedOffset))
     var counted: [String: Int] = [:]
-    for round in 0..<4000 {
+    for round in 0..<(4000 * Self.scale) {
       // Every operator first on its own, then mixed chains.
       let graph = round < 4 * ops.count ? generator.graph(ops: [ops[round % ops.count]]) : generator.graph(ops: ops)
       let precision: Precision? = generator.chance(20) ? generator.pick(Precision.allCases) : nil
@@ -194,7 +199,7 @@ struct OperatorFuzzTests {
         for node in graph.nodes { counted[node.opType, default: 0] += 1 }
       }
     }
-    for round in 0..<3000 {
+    for round in 0..<(3000 * Self.scale) {
       var graph = Self.templates[round % Self.templates.count]
       for _ in 0..<generator.below(4) { Self.mutate(&graph, &generator) }
       if try Self.run(graph, precision: nil) { counted[graph.nodes[0].opType, default: 0] += 1 }
@@ -208,10 +213,10 @@ struct OperatorFuzzTests {
 
   @Test("random layer specs with extreme arguments are counted or rejected, never trapped")
   func randomLayerSpecs() throws {
-    var g = Generator(random: SplitMix64(seed: 0x1a7e_5bec))
+    var g = Generator(random: SplitMix64(seed: 0x1a7e_5bec &+ Self.seedOffset))
     let values = ["0", "1", "2", "3", "5", "32", "1099511627776", "1099511627775", "9223372036854775807", "-1", "0.5", "true", "4x4", "1x1x1"]
     var counted = 0
-    for _ in 0..<1500 {
+    for _ in 0..<(1500 * Self.scale) {
       // A valid first layer half of the time, so that later layers see real shapes.
       let start = g.chance(50) ? [g.pick(["dense(3,4)", "conv2d(2,3,3,in=5x5)", "input(2x6x6)", "lstm(3,4,seq=2)", "conv1d(2,2,1,in=8)"])] : []
       let layers = start + (0..<(1 + g.below(4))).map { _ -> String in
@@ -227,6 +232,6 @@ struct OperatorFuzzTests {
         counted += 1
       } catch is InputError {}
     }
-    #expect(counted >= 50, "only \(counted) of 1500 random specs counted")
+    #expect(counted >= 50 * Self.scale, "only \(counted) of \(1500 * Self.scale) random specs counted")
   }
 }
