@@ -1,9 +1,10 @@
 //===--- ShapeInference.swift ----------------------------------------------===//
 // Static shape inference: walks the nodes in order, resolves every symbolic
 // dimension to the batch size (`tosim count --batch N`), and computes each
-// node's output shapes and element types from its inputs and attributes
-// (rules in ShapeInference+Rules.swift, following the ONNX operator specs).
-// Unknown operators are an error, or with `allowUnknown` a recorded skip.
+// node's output shapes and element types from its inputs and attributes with
+// the operator's OperatorRule (Operators/*Rules.swift, following the ONNX
+// operator specs). Unknown operators are an error, or with `allowUnknown` a
+// recorded skip; a value produced twice is an error.
 //===----------------------------------------------------------------------===//
 import TosimFormats
 
@@ -51,6 +52,7 @@ public enum ShapeInference {
   /// - Complexity: O(nodes + tensor ranks).
   public static func infer(_ graph: Graph, options: InferenceOptions = .init()) throws -> InferredGraph {
     guard options.batchSize >= 1 else { throw InputError("batch size must be at least 1") }
+    guard graph.opsetVersion >= 1 else { throw InputError("opset version \(graph.opsetVersion) of the default ONNX domain is not positive") }
     var tensors: [String: ResolvedTensor] = [:]
     var initializerNames = Set<String>()
     func counted(_ element: ElementType) -> ElementType {
@@ -103,7 +105,7 @@ public enum ShapeInference {
         }
         throw context.error("input '\(missing)' is not produced by an earlier node, an initializer or a graph input")
       }
-      guard node.domain.isEmpty || node.domain == "ai.onnx", supportedOps.contains(node.opType) else {
+      guard let rule = OperatorRule.rule(for: node.opType, domain: node.domain) else {
         let what = node.domain.isEmpty ? node.opType : "\(node.domain).\(node.opType)"
         if options.allowUnknown {
           skipped.append(.init(label: context.label, reason: "unknown operator \(what)"))
@@ -111,18 +113,35 @@ public enum ShapeInference {
         }
         throw context.error("unknown operator \(what) (pass --allow-unknown to skip it with a warning)")
       }
-      let outputs = try rules(context)
+      var seen = Set<String>()
+      for name in node.outputs where !name.isEmpty {
+        guard tensors[name] == nil, seen.insert(name).inserted else {
+          throw context.error("output '\(name)' is already produced by an earlier node, an initializer, a graph input or this node")
+        }
+      }
+      let outputs = try context.labelling { try rule.outputs(context) }
       context.outputs = outputs.map { tensor in
         var tensor = tensor
         tensor.element = counted(tensor.element)
         return tensor
       }
       for (name, tensor) in zip(node.outputs, context.outputs) where !name.isEmpty {
-        _ = try tensor.elementCount()
+        _ = try context.labelling { try tensor.elementCount() }
         tensors[name] = tensor
       }
       nodes.append(context)
     }
     return InferredGraph(nodes: nodes, skipped: skipped, tensors: tensors)
+  }
+}
+
+extension NodeContext {
+  /// Runs `body`, prefixing this node's label to InputErrors that do not name it yet.
+  public func labelling<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as InputError where !error.message.hasPrefix(label) {
+      throw self.error(error.message)
+    }
   }
 }

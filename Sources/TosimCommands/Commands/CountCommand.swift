@@ -90,11 +90,14 @@ struct CountCommand: TosimCommand {
   /// The cost table of each precision the count uses, or the reason there is none.
   func tables(for count: NetworkCount, _ context: CommandContext) throws -> [Precision: TableChoice] {
     var given: [Precision: TableChoice] = [:]
+    var read: [(file: String, precision: Precision)] = []
     for path in tablePaths {
       let resolved = context.resolve(path)
       let table = try CostTableReader.read(path: resolved)
       given[table.precision] = .found(table, path: resolved)
+      read.append((resolved, table.precision))
     }
+    for warning in try count.costTableWarnings(given: read) { context.note(warning) }
     var result: [Precision: TableChoice] = [:]
     for (precision, pass) in try count.stepTotalsByPrecision() {
       guard let precision, !pass.ops.counts.isEmpty else { continue }
