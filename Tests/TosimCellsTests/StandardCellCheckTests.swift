@@ -63,35 +63,6 @@ struct StandardCellCheckTests {
     try library.require(Array(Self.pinned.keys), for: "test")
   }
 
-  static let twoInputINV = """
-    *.PININFO A:I B:I Y:O VDD:P VSS:G
-    .SUBCKT INV A B Y VDD VSS
-    MP1 Y A VDD VDD pmos
-    MP2 Y B VDD VDD pmos
-    MN1 Y A N1 VSS nmos
-    MN2 N1 B VSS VSS nmos
-    .ENDS INV
-    """
-
-  /// FA with only the carry output (a 10T mirror carry stage and an inverter).
-  static let oneOutputFA = """
-    *.PININFO A:I B:I CI:I CO:O VDD:P VSS:G
-    .SUBCKT FA A B CI CO VDD VSS
-    MP1 P1 A VDD VDD pmos
-    MP2 P1 B VDD VDD pmos
-    MP3 CON CI P1 VDD pmos
-    MP4 P2 A VDD VDD pmos
-    MP5 CON B P2 VDD pmos
-    MN1 N1 A VSS VSS nmos
-    MN2 N1 B VSS VSS nmos
-    MN3 CON CI N1 VSS nmos
-    MN4 N2 A VSS VSS nmos
-    MN5 CON B N2 VSS nmos
-    MP6 CO CON VDD VDD pmos
-    MN6 CO CON VSS VSS nmos
-    .ENDS FA
-    """
-
   /// The shipped MUX2 with its ports declared in the order S A B.
   static func reorderedMUX2() throws -> String {
     let text = try String(contentsOfFile: TestSupport.path("circuits/cells/MUX2.sp"), encoding: .utf8)
@@ -101,14 +72,14 @@ struct StandardCellCheckTests {
 
   @Test("an INV with two inputs is rejected at load, naming the file, line and cell")
   func twoInputInverter() throws {
-    let message = try loadError(["INV.sp": Self.twoInputINV])
+    let message = try loadError(["INV.sp": TestSupport.twoInputINV])
     #expect(message.contains("INV.sp:2: cell INV has 2 inputs (A, B) and 1 output (Y)"), "\(message)")
     #expect(message.contains("with 1 input (A) and 1 output (Y) in port order, Y = !A"), "\(message)")
   }
 
   @Test("an FA with one output is rejected at load")
   func oneOutputFullAdder() throws {
-    let message = try loadError(["FA.sp": Self.oneOutputFA])
+    let message = try loadError(["FA.sp": TestSupport.oneOutputFA])
     #expect(message.contains("FA.sp:2: cell FA has 3 inputs (A, B, CI) and 1 output (CO)"), "\(message)")
     #expect(message.contains("S = A ^ B ^ CI, CO = majority(A, B, CI)"), "\(message)")
   }
@@ -133,7 +104,7 @@ struct StandardCellCheckTests {
 
   @Test("a wrong standard cell fails in the per-cell analysis results too")
   func analysisResult() throws {
-    let user = try folder(["INV.sp": Self.twoInputINV])
+    let user = try folder(["INV.sp": TestSupport.twoInputINV])
     defer { try? FileManager.default.removeItem(atPath: user) }
     let results = try CellLibraryLoader.analyse(directory: user)
     #expect(results.count == 1)
@@ -146,7 +117,7 @@ struct StandardCellCheckTests {
 
   @Test("require rejects a wrong standard cell in a library built in code")
   func requireChecksFunction() throws {
-    let inverter = try SwitchLevelAnalysis.analyse(try #require(SpiceReader.parse(Self.twoInputINV, file: "INV.sp").first))
+    let inverter = try SwitchLevelAnalysis.analyse(try #require(SpiceReader.parse(TestSupport.twoInputINV, file: "INV.sp").first))
     let library = CellLibrary(TestSupport.shippedLibrary.cells + [inverter])
     #expect(throws: InputError("int8.add: cell INV has 2 inputs (A, B) and 1 output (Y); tosim's generators place "
       + "INV with 1 input (A) and 1 output (Y) in port order, Y = !A")) {

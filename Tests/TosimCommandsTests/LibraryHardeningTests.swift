@@ -10,34 +10,6 @@ import _TosimTestSupport
 
 @Suite("Broken --library cells")
 struct LibraryHardeningTests {
-  static let twoInputINV = """
-    *.PININFO A:I B:I Y:O VDD:P VSS:G
-    .SUBCKT INV A B Y VDD VSS
-    MP1 Y A VDD VDD pmos
-    MP2 Y B VDD VDD pmos
-    MN1 Y A N1 VSS nmos
-    MN2 N1 B VSS VSS nmos
-    .ENDS INV
-    """
-
-  static let oneOutputFA = """
-    *.PININFO A:I B:I CI:I CO:O VDD:P VSS:G
-    .SUBCKT FA A B CI CO VDD VSS
-    MP1 P1 A VDD VDD pmos
-    MP2 P1 B VDD VDD pmos
-    MP3 CON CI P1 VDD pmos
-    MP4 P2 A VDD VDD pmos
-    MP5 CON B P2 VDD pmos
-    MN1 N1 A VSS VSS nmos
-    MN2 N1 B VSS VSS nmos
-    MN3 CON CI N1 VSS nmos
-    MN4 N2 A VSS VSS nmos
-    MN5 CON B N2 VSS nmos
-    MP6 CO CON VDD VDD pmos
-    MN6 CO CON VSS VSS nmos
-    .ENDS FA
-    """
-
   /// A temporary copy of circuits/cells with `file` replaced by `text`.
   func brokenLibrary(_ file: String, _ text: String) throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tosim-lib-\(UUID().uuidString)")
@@ -47,8 +19,8 @@ struct LibraryHardeningTests {
   }
 
   static let cases: [(file: String, text: String, message: String)] = [
-    ("INV.sp", twoInputINV, "INV.sp:2: cell INV has 2 inputs (A, B) and 1 output (Y)"),
-    ("FA.sp", oneOutputFA, "FA.sp:2: cell FA has 3 inputs (A, B, CI) and 1 output (CO)"),
+    ("INV.sp", TestSupport.twoInputINV, "INV.sp:2: cell INV has 2 inputs (A, B) and 1 output (Y)"),
+    ("FA.sp", TestSupport.oneOutputFA, "FA.sp:2: cell FA has 3 inputs (A, B, CI) and 1 output (CO)"),
   ]
 
   /// The command lines to try with a broken library in `folder`.
