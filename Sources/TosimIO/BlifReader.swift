@@ -42,6 +42,61 @@ public enum BlifReader {
     case function(TruthTable, inputs: [String], output: String, line: Int)
     /// A library cell with named pins.
     case cell(CellID, inputs: [String], outputs: [String], name: String, line: Int)
+
+    /// The signals the element reads.
+    var inputs: [String] {
+      switch self {
+      case .function(_, let inputs, _, _), .cell(_, let inputs, _, _, _): inputs
+      }
+    }
+
+    /// The signals the element drives.
+    var outputs: [String] {
+      switch self {
+      case .function(_, _, let output, _): [output]
+      case .cell(_, _, let outputs, _, _): outputs
+      }
+    }
+
+    /// The line the element starts on.
+    var line: Int {
+      switch self {
+      case .function(_, _, _, let line), .cell(_, _, _, _, let line): line
+      }
+    }
+  }
+
+  /// The order in which `elements` can be placed: passes over the file,
+  /// each placing in file order every element whose inputs are ready (the
+  /// order of the instances in the netlist), computed in time linear in the
+  /// file. Elements that never become ready (an undriven input, a loop) are
+  /// left out. `driverOf` gives each driven signal's element; `available`
+  /// signals (primary inputs, constants) are ready from the start.
+  private static func placementOrder(
+    _ elements: [Element], driverOf: [String: Int], available: Set<String>
+  ) -> [Int] {
+    var unresolved = [Int](repeating: 0, count: elements.count)
+    var consumers = [[Int]](repeating: [], count: elements.count)
+    for (index, element) in elements.enumerated() {
+      for signal in Set(element.inputs) where !available.contains(signal) {
+        unresolved[index] += 1
+        if let driver = driverOf[signal] { consumers[driver].append(index) }
+      }
+    }
+    // pass[e] = max(1, pass[d] for each driver d before e in the file, pass[d] + 1 for one after it).
+    var pass = [Int](repeating: 1, count: elements.count)
+    var ready = elements.indices.filter { unresolved[$0] == 0 }
+    var next = 0
+    while next < ready.count {
+      let driver = ready[next]
+      next += 1
+      for consumer in consumers[driver] {
+        pass[consumer] = max(pass[consumer], pass[driver] + (driver > consumer ? 1 : 0))
+        unresolved[consumer] -= 1
+        if unresolved[consumer] == 0 { ready.append(consumer) }
+      }
+    }
+    return ready.sorted { (pass[$0], $0) < (pass[$1], $1) }
   }
 
   /// Parses BLIF `text` and maps it onto `library`.
@@ -190,7 +245,6 @@ public enum BlifReader {
     var netlist = Netlist(name: name, library: library)
     let mapper = CellMapper(library: library)
     var netOf: [String: NetID] = [:]
-    var driverLine: [String: Int] = [:]
     for bus in inputs {
       let created = netlist.addInput(bus.name, width: bus.bits.count)
       for (bit, signal) in bus.bits.enumerated() { netOf[signal] = created[bit] }
@@ -204,69 +258,48 @@ public enum BlifReader {
       }
     }
     for (signal, net) in constants { netOf[signal] = net }
-    for element in elements {
-      let (output, line): (String, Int) = switch element {
-      case .function(_, _, let output, let line): (output, line)
-      case .cell(_, _, let outputs, _, let line): (outputs.first ?? "", line)
+    // Every signal has at most one driver, and primary inputs have none.
+    var driverOf: [String: Int] = [:]
+    for (index, element) in elements.enumerated() {
+      for output in element.outputs {
+        if inputSignals.contains(output) { throw error("signal \(output) is a primary input but is also driven", element.line) }
+        if let previous = driverOf[output] {
+          throw error("signal \(output) has several drivers (also line \(elements[previous].line))", element.line)
+        }
+        driverOf[output] = index
       }
-      if inputSignals.contains(output) { throw error("signal \(output) is a primary input but is also driven", line) }
     }
-    // Place functions in dependency order so every input signal has a net:
-    // elements whose inputs are ready are placed, repeatedly.
-    var pending = elements
-    while !pending.isEmpty {
-      var next: [Element] = []
-      for element in pending {
-        switch element {
-        case .function(let table, let inputs, let output, let line):
-          guard inputs.allSatisfy({ netOf[$0] != nil }) else {
-            next.append(element)
-            continue
-          }
-          if let previous = driverLine[output] { throw error("signal \(output) has several drivers (also line \(previous))", line) }
-          driverLine[output] = line
-          let net = try mapper.place(table, inputs: inputs.map { netOf[$0]! }, into: &netlist)
-          if let constant = constants[output], output == "$undef" ? !(net == Netlist.constant0 || net == Netlist.constant1) : net != constant {
-            throw error("\(output) is driven by something other than the constant it names", line)
-          }
+    // Place the elements in dependency order so every input signal has a net.
+    let order = placementOrder(elements, driverOf: driverOf, available: Set(netOf.keys))
+    for index in order {
+      switch elements[index] {
+      case .function(let table, let inputs, let output, let line):
+        let net = try mapper.place(table, inputs: inputs.map { netOf[$0]! }, into: &netlist)
+        if let constant = constants[output], output == "$undef" ? !(net == Netlist.constant0 || net == Netlist.constant1) : net != constant {
+          throw error("\(output) is driven by something other than the constant it names", line)
+        }
+        netOf[output] = net
+      case .cell(let id, let inputs, let outputs, let instanceName, let line):
+        var nets: [NetID] = []
+        for output in outputs {
+          if constants[output] != nil { throw error("a cell output drives the Yosys constant \(output)", line) }
+          let net = netlist.newNet(name: output)
           netOf[output] = net
-        case .cell(let id, let inputs, let outputs, let instanceName, let line):
-          guard inputs.allSatisfy({ netOf[$0] != nil }) else {
-            next.append(element)
-            continue
-          }
-          var nets: [NetID] = []
-          for output in outputs {
-            if constants[output] != nil { throw error("a cell output drives the Yosys constant \(output)", line) }
-            if let previous = driverLine[output] { throw error("signal \(output) has several drivers (also line \(previous))", line) }
-            driverLine[output] = line
-            let net = netlist.newNet(name: output)
-            netOf[output] = net
-            nets.append(net)
-          }
-          try netlist.connect(id, inputs: inputs.map { netOf[$0]! }, outputs: nets, name: instanceName)
+          nets.append(net)
         }
+        try netlist.connect(id, inputs: inputs.map { netOf[$0]! }, outputs: nets, name: instanceName)
       }
-      if next.count == pending.count {
-        // Nothing could be placed: an undriven signal or a loop.
-        let waiting = next.flatMap { element -> [(String, Int)] in
-          switch element {
-          case .function(_, let inputs, _, let line): return inputs.filter { netOf[$0] == nil }.map { ($0, line) }
-          case .cell(_, let inputs, _, _, let line): return inputs.filter { netOf[$0] == nil }.map { ($0, line) }
-          }
-        }
-        let drivenLater = Set(next.flatMap { element -> [String] in
-          switch element {
-          case .function(_, _, let output, _): return [output]
-          case .cell(_, _, let outputs, _, _): return outputs
-          }
-        })
-        if let undriven = waiting.first(where: { !drivenLater.contains($0.0) }) {
-          throw error("signal \(undriven.0) is used but never driven", undriven.1)
-        }
-        throw error("combinational loop through signal(s) " + Set(waiting.map(\.0)).sorted().prefix(8).joined(separator: ", "), waiting.first?.1)
+    }
+    if order.count < elements.count {
+      // Some elements wait forever: on an undriven signal or around a loop.
+      let placed = Set(order)
+      let next = elements.indices.filter { !placed.contains($0) }.map { elements[$0] }
+      let waiting = next.flatMap { element in element.inputs.filter { netOf[$0] == nil }.map { ($0, element.line) } }
+      let drivenLater = Set(next.flatMap(\.outputs))
+      if let undriven = waiting.first(where: { !drivenLater.contains($0.0) }) {
+        throw error("signal \(undriven.0) is used but never driven", undriven.1)
       }
-      pending = next
+      throw error("combinational loop through signal(s) " + Set(waiting.map(\.0)).sorted().prefix(8).joined(separator: ", "), waiting.first?.1)
     }
     for bus in outputs {
       let nets = try bus.bits.enumerated().map { bit, signal in

@@ -83,3 +83,40 @@ extension BlifReaderTests {
       == "t.blif:4: a cell output drives the Yosys constant $undef")
   }
 }
+
+extension BlifReaderTests {
+  @Test("elements listed in reverse dependency order read in linear time")
+  func reverseChain() throws {
+    // y = s20000, s_i = !s_(i-1), s_0 = a, listed last stage first: the pass-per-element reader took minutes.
+    let count = 20_000
+    var text = ".model chain\n.inputs a\n.outputs y\n"
+    for stage in stride(from: count, through: 1, by: -1) {
+      text += ".names \(stage == 1 ? "a" : "s\(stage - 1)") \(stage == count ? "y" : "s\(stage)")\n0 1\n"
+    }
+    let start = ContinuousClock.now
+    let netlist = try read(text + ".end\n")
+    #expect(ContinuousClock.now - start < .seconds(20))
+    #expect(netlist.instances.count == count)
+    let simulator = WordSimulator(try FlatCircuit(netlist), options: SimulationOptions(wordsPerNode: 1))
+    simulator.setInput(0, values: [0, 1])
+    simulator.run(laneCount: 2)
+    #expect(simulator.output(0, laneCount: 2) == [0, 1])  // an even number of inverters
+  }
+
+  @Test("instances keep the reader's order: passes over the file, ready elements in file order")
+  func placementOrder() throws {
+    let netlist = try read("""
+      .model m
+      .inputs a
+      .outputs y u
+      .subckt INV A=t Y=y
+      .subckt INV A=a Y=t
+      .subckt INV A=a Y=u
+      .subckt INV A=w Y=v
+      .subckt INV A=a Y=w
+      .end
+      """)
+    // Pass 1: lines 5, 6 and 8 are ready in file order; pass 2: lines 4 (after t) and 7 (after w).
+    #expect(netlist.instances.map { $0.name ?? "" } == ["INV@5", "INV@6", "INV@8", "INV@4", "INV@7"])
+  }
+}
