@@ -14,8 +14,9 @@ public enum SpiceReader {
   ///
   /// - Parameter file: the name used in error messages.
   /// - Throws: `InputError` with file and line for an unknown device, a
-  ///   card with the wrong number of nodes, a missing `.ENDS`, or a device
-  ///   outside any subcircuit.
+  ///   card with the wrong number of nodes, a missing `.ENDS`, a device
+  ///   outside any subcircuit, a subcircuit defined twice, or a port listed
+  ///   twice.
   public static func parse(_ text: String, file: String) throws -> [Subcircuit] {
     // Join continuation lines, remembering each card's first line number.
     var cards: [(line: Int, text: String)] = []
@@ -30,7 +31,11 @@ public enum SpiceReader {
             throw InputError("malformed *.PININFO entry '\(item)'; expected PORT:I, PORT:O, PORT:P or PORT:G",
               file: file, line: number)
           }
-          directions[parts[0].uppercased()] = direction
+          let port = parts[0].uppercased()
+          if let previous = directions[port], previous != direction {
+            throw InputError("*.PININFO gives port \(port) two directions", file: file, line: number)
+          }
+          directions[port] = direction
         }
         continue
       }
@@ -54,7 +59,15 @@ public enum SpiceReader {
       case ".SUBCKT":
         if let open { throw error(".SUBCKT inside subcircuit \(open.name), which has no .ENDS") }
         guard words.count >= 2 else { throw error(".SUBCKT needs a name and ports") }
-        open = (words[1], words.dropFirst(2).filter { !$0.contains("=") }, card.line, [])
+        if let first = result.first(where: { $0.name == words[1] }) {
+          throw error("subcircuit \(words[1]) is defined twice (first at line \(first.line ?? 0))")
+        }
+        let ports = words.dropFirst(2).filter { !$0.contains("=") }
+        var seen: Set<String> = []
+        for port in ports where !seen.insert(port).inserted {
+          throw error("port \(port) is listed twice in .SUBCKT \(words[1])")
+        }
+        open = (words[1], ports, card.line, [])
       case ".ENDS":
         guard let current = open else { throw error(".ENDS without .SUBCKT") }
         let own = directions.filter { current.ports.contains($0.key) }

@@ -19,9 +19,10 @@ public struct UnitCheckResult: Sendable {
 }
 
 extension TestSupport {
-  /// Builds unit `name` from the shipped cells (throws for bad names).
-  public static func unit(_ name: String) throws -> Netlist {
-    try UnitCatalog.build(UnitName(parsing: name), library: shippedLibrary)
+  /// Builds unit `name` from `library`, by default the shipped cells
+  /// (throws for bad names).
+  public static func unit(_ name: String, library: CellLibrary = shippedLibrary) throws -> Netlist {
+    try UnitCatalog.build(UnitName(parsing: name), library: library)
   }
 
   /// Simulates `netlist` on `count` vectors (`vector(i)` gives each input
@@ -62,10 +63,10 @@ extension TestSupport {
     return result
   }
 
-  /// Checks unit `name` on every combination of its input values (the
-  /// inputs' widths must total at most 24 bits).
-  public static func checkExhaustively(_ name: String) throws -> UnitCheckResult {
-    let netlist = try unit(name)
+  /// Checks unit `name`, built from `library`, on every combination of its
+  /// input values (the inputs' widths must total at most 24 bits).
+  public static func checkExhaustively(_ name: String, library: CellLibrary = shippedLibrary) throws -> UnitCheckResult {
+    let netlist = try unit(name, library: library)
     let widths = netlist.inputs.map(\.width)
     let total = widths.reduce(0, +)
     precondition(total <= 24, "too many combinations for an exhaustive check")
