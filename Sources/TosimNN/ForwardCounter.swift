@@ -5,6 +5,7 @@
 // in docs/network-counter.md, §Counting rules; E below is the number of output
 // elements.
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 /// Forward-pass counting rules per operator.
@@ -86,11 +87,11 @@ public enum ForwardCounter {
       }
       macs = try mul(e, reduction)
       biasAdds = c.optionalInput(2) != nil && op != "MatMul" ? e : 0
-      try ops.add("mul", macs)
-      try ops.add("add", try Checked.add(try mul(e, max(reduction - 1, 0)), biasAdds))
+      try ops.add(.mul, macs)
+      try ops.add(.add, try Checked.add(try mul(e, max(reduction - 1, 0)), biasAdds))
       if op == "Gemm" {
-        if try c.float("alpha", default: 1) != 1 { try extra.add("mul", e) }
-        if biasAdds > 0, try c.float("beta", default: 1) != 1 { try extra.add("mul", e) }
+        if try c.float("alpha", default: 1) != 1 { try extra.add(.mul, e) }
+        if biasAdds > 0, try c.float("beta", default: 1) != 1 { try extra.add(.mul, e) }
       }
     case "ConvTranspose":
       // Every input element is multiplied by a (C_out / group) × kernel slice and scattered into the output.
@@ -98,26 +99,26 @@ public enum ForwardCounter {
       let w = try c.input(1).shape
       macs = try mul(try x.elementCount(), try Checked.product(Array(w.dropFirst())))
       biasAdds = c.optionalInput(2) != nil ? e : 0
-      try ops.add("mul", macs)
-      try ops.add("add", try Checked.add(macs, biasAdds))
+      try ops.add(.mul, macs)
+      try ops.add(.add, try Checked.add(macs, biasAdds))
     case "MaxPool", "AveragePool":
       let window = try Checked.product(try ShapeInference.windowed(c).kernel)
       if op == "MaxPool" {
-        try ops.add("compare", try mul(e, max(window - 1, 0)))
+        try ops.add(.compare, try mul(e, max(window - 1, 0)))
       } else {
-        try ops.add("add", try mul(e, max(window - 1, 0)))
-        try ops.add("div", e)
+        try ops.add(.add, try mul(e, max(window - 1, 0)))
+        try ops.add(.div, e)
       }
     case "GlobalAveragePool", "GlobalMaxPool":
       let x = try c.input(0)
       let window = try Checked.product(Array(x.shape.dropFirst(2)))
-      try ops.add(op == "GlobalMaxPool" ? "compare" : "add", try mul(e, max(window - 1, 0)))
-      if op == "GlobalAveragePool" { try ops.add("div", e) }
+      try ops.add(op == "GlobalMaxPool" ? .compare : .add, try mul(e, max(window - 1, 0)))
+      if op == "GlobalAveragePool" { try ops.add(.div, e) }
     case "BatchNormalization":
       // y = (x − mean) × s + beta with s = gamma × rsqrt(var + eps) once per channel.
       let channels = try c.input(0).shape[1]
-      try ops.add(try OpCounts([("sub", e), ("mul", e), ("add", e)]))
-      try ops.add(try OpCounts([("add", channels), ("rsqrt", channels), ("mul", channels)]))
+      try ops.add(try OpCounts([(.sub, e), (.mul, e), (.add, e)]))
+      try ops.add(try OpCounts([(.add, channels), (.rsqrt, channels), (.mul, channels)]))
     case "LayerNormalization":
       let x = try c.input(0)
       let axis = try c.axis(try c.int("axis", default: -1), rank: x.shape.count)
@@ -125,34 +126,34 @@ public enum ForwardCounter {
       let groups = d == 0 ? 0 : e / d
       // Per group of D: mean (D−1 adds, 1 div), centre (D subs), variance (D muls, D−1 adds, 1 div),
       // + eps (1 add), rsqrt, normalise (D muls), scale (D muls), bias (D adds).
-      try ops.add("add", try mul(groups, try Checked.multiply(2, max(d - 1, 0)) + 1))
-      try ops.add("div", try mul(groups, 2))
-      try ops.add("rsqrt", groups)
-      try ops.add("sub", e)
-      try ops.add("mul", try mul(e, c.optionalInput(1) != nil ? 3 : 2))
-      if c.optionalInput(2) != nil { try ops.add("add", e) }
+      try ops.add(.add, try mul(groups, try Checked.multiply(2, max(d - 1, 0)) + 1))
+      try ops.add(.div, try mul(groups, 2))
+      try ops.add(.rsqrt, groups)
+      try ops.add(.sub, e)
+      try ops.add(.mul, try mul(e, c.optionalInput(1) != nil ? 3 : 2))
+      if c.optionalInput(2) != nil { try ops.add(.add, e) }
     case "ReduceMean", "ReduceSum":
       let inputCount = try c.input(0).elementCount()
-      try ops.add("add", inputCount - e)
-      if op == "ReduceMean" { try ops.add("div", e) }
+      try ops.add(.add, inputCount - e)
+      if op == "ReduceMean" { try ops.add(.div, e) }
     case "RNN", "LSTM", "GRU":
       let r = try ShapeInference.recurrent(c)
       let steps = try Checked.product(r.sequence, r.batch, r.directions)
       let gateRows = try mul(r.gates, r.hidden)
       let h = r.hidden
       // Per step and direction: [W R] · [x; h] for every gate row, then the gate arithmetic.
-      let step = try OpCounts([("mul", try mul(gateRows, try Checked.add(r.input, h))), ("add", try mul(gateRows, try Checked.add(r.input, h - 1)))])
+      let step = try OpCounts([(.mul, try mul(gateRows, try Checked.add(r.input, h))), (.add, try mul(gateRows, try Checked.add(r.input, h - 1)))])
       var gate: OpCounts
       switch op {
-      case "RNN": gate = try OpCounts([("tanh", h)])
-      case "LSTM": gate = try OpCounts([("sigmoid", try mul(3, h)), ("tanh", try mul(2, h)), ("mul", try mul(3, h)), ("add", h)])
-      default: gate = try OpCounts([("sigmoid", try mul(2, h)), ("tanh", h), ("mul", try mul(3, h)), ("sub", h), ("add", h)])
+      case "RNN": gate = try OpCounts([(.tanh, h)])
+      case "LSTM": gate = try OpCounts([(.sigmoid, try mul(3, h)), (.tanh, try mul(2, h)), (.mul, try mul(3, h)), (.add, h)])
+      default: gate = try OpCounts([(.sigmoid, try mul(2, h)), (.tanh, h), (.mul, try mul(3, h)), (.sub, h), (.add, h)])
       }
       macs = try mul(steps, try mul(gateRows, try Checked.add(r.input, h)))
       biasAdds = c.optionalInput(3) != nil ? try mul(steps, try mul(2, gateRows)) : 0
       extra = try gate.scaled(by: steps)
       ops = try step.scaled(by: steps)
-      try ops.add("add", biasAdds)
+      try ops.add(.add, biasAdds)
     default:
       ops = try elementwise(c, op: op, e: e)
     }
@@ -171,38 +172,38 @@ public enum ForwardCounter {
   static func elementwise(_ c: NodeContext, op: String, e: Int) throws -> OpCounts {
     func times(_ k: Int) throws -> Int { try Checked.multiply(e, k) }
     switch op {
-    case "Relu": return try OpCounts([("compare", e)])
-    case "LeakyRelu", "PRelu": return try OpCounts([("compare", e), ("mul", e)])
-    case "Sigmoid": return try OpCounts([("sigmoid", e)])
-    case "Tanh": return try OpCounts([("tanh", e)])
-    case "Gelu": return try OpCounts([("gelu", e)])
-    case "Silu": return try OpCounts([("silu", e)])
-    case "Elu": return try OpCounts([("elu", e)])
-    case "Selu": return try OpCounts([("elu", e), ("mul", e)])
-    case "Softplus": return try OpCounts([("softplus", e)])
-    case "HardSigmoid": return try OpCounts([("mul", e), ("add", e), ("compare", try times(2))])
-    case "HardSwish": return try OpCounts([("mul", try times(2)), ("add", e), ("compare", try times(2))])
-    case "Softmax": return try OpCounts([("softmax", e)])
-    case "LogSoftmax": return try OpCounts([("softmax", e), ("log", e)])
-    case "Add": return try OpCounts([("add", e)])
-    case "Sub", "Neg": return try OpCounts([("sub", e)])
-    case "Mul": return try OpCounts([("mul", e)])
-    case "Div": return try OpCounts([("div", e)])
-    case "Abs": return try OpCounts([("compare", e)])
+    case "Relu": return try OpCounts([(.compare, e)])
+    case "LeakyRelu", "PRelu": return try OpCounts([(.compare, e), (.mul, e)])
+    case "Sigmoid": return try OpCounts([(.sigmoid, e)])
+    case "Tanh": return try OpCounts([(.tanh, e)])
+    case "Gelu": return try OpCounts([(.gelu, e)])
+    case "Silu": return try OpCounts([(.silu, e)])
+    case "Elu": return try OpCounts([(.elu, e)])
+    case "Selu": return try OpCounts([(.elu, e), (.mul, e)])
+    case "Softplus": return try OpCounts([(.softplus, e)])
+    case "HardSigmoid": return try OpCounts([(.mul, e), (.add, e), (.compare, try times(2))])
+    case "HardSwish": return try OpCounts([(.mul, try times(2)), (.add, e), (.compare, try times(2))])
+    case "Softmax": return try OpCounts([(.softmax, e)])
+    case "LogSoftmax": return try OpCounts([(.softmax, e), (.log, e)])
+    case "Add": return try OpCounts([(.add, e)])
+    case "Sub", "Neg": return try OpCounts([(.sub, e)])
+    case "Mul": return try OpCounts([(.mul, e)])
+    case "Div": return try OpCounts([(.div, e)])
+    case "Abs": return try OpCounts([(.compare, e)])
     case "Pow":
       let exponent = c.optionalInput(1)?.floatValues ?? c.optionalInput(1)?.integerValues?.map(Double.init)
       if let exponent, exponent.count == 1 {
-        if exponent[0] == 2 { return try OpCounts([("mul", e)]) }
-        if exponent[0] == 0.5 { return try OpCounts([("sqrt", e)]) }
+        if exponent[0] == 2 { return try OpCounts([(.mul, e)]) }
+        if exponent[0] == 0.5 { return try OpCounts([(.sqrt, e)]) }
         if exponent[0] == 1 { return OpCounts() }
       }
       // x^y = exp(y × log x)
-      return try OpCounts([("log", e), ("mul", e), ("exp", e)])
-    case "Sqrt": return try OpCounts([("sqrt", e)])
-    case "Exp": return try OpCounts([("exp", e)])
-    case "Log": return try OpCounts([("log", e)])
-    case "Reciprocal": return try OpCounts([("div", e)])
-    case "Erf": return try OpCounts([("erf", e)])
+      return try OpCounts([(.log, e), (.mul, e), (.exp, e)])
+    case "Sqrt": return try OpCounts([(.sqrt, e)])
+    case "Exp": return try OpCounts([(.exp, e)])
+    case "Log": return try OpCounts([(.log, e)])
+    case "Reciprocal": return try OpCounts([(.div, e)])
+    case "Erf": return try OpCounts([(.erf, e)])
     default: throw c.error("no counting rule")  // unreachable: every supported op is handled
     }
   }
