@@ -21,11 +21,6 @@ public enum UnitCatalog {
   /// Every integer operation, in listing order.
   public static var operations: [Operation] { Operation.allCases }
 
-  /// The operations each integer unit offers, with their designs (default first).
-  public static var integerOperations: [(operation: String, designs: [String])] {
-    operations.map { ($0.name, $0.designs) }
-  }
-
   /// The operation called `name`.
   public static func operation(named name: String) -> Operation? { Operation(rawValue: name) }
 

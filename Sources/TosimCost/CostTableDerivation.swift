@@ -73,8 +73,9 @@ public enum CostTableDerivation {
   static func jobs(_ precision: Precision, options: DerivationOptions) throws -> [Job] {
     if let format = precision.floatFormat {
       guard let designs = options.floatingPointDesigns else {
+        // validate names the design floating-point tables refuse.
         try validate(options, precisions: [precision])
-        return []
+        throw InputError("the designs are not available for floating-point tables")
       }
       return FloatOperation.allCases.map { operation in
         let unit = "\(precision.rawValue).\(operation.rawValue)"

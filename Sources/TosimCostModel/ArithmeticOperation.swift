@@ -14,19 +14,12 @@ public enum ArithmeticOperation: String, CaseIterable, Hashable, Sendable {
   case add, sub, mul, div, sqrt, compare, max, min
   case exp, log, sigmoid, tanh, gelu, silu, softplus, elu, softmax, rsqrt, erf
 
-  /// The primitives of integer cost tables, in table order.
+  /// The primitives of integer cost tables, in table order (floating-point
+  /// tables have one per `FloatOperation`).
   public static let integerPrimitives: [ArithmeticOperation] = [.add, .sub, .mul, .div, .sqrt, .compare]
-
-  /// The primitives of floating-point cost tables, in table order (one per `FloatOperation`).
-  public static let floatingPointPrimitives: [ArithmeticOperation] = FloatOperation.allCases.map(\.arithmeticOperation)
 
   /// The composites, priced by recipe, in table order.
   public static let composites: [ArithmeticOperation] = allCases.filter(\.isComposite)
-
-  /// The primitive rows of a table of `precision`, in table order.
-  public static func primitives(of precision: Precision) -> [ArithmeticOperation] {
-    precision.isInteger ? integerPrimitives : floatingPointPrimitives
-  }
 
   /// Whether the operation is priced by a recipe of primitives rather than by a measured unit.
   public var isComposite: Bool {
@@ -34,17 +27,6 @@ public enum ArithmeticOperation: String, CaseIterable, Hashable, Sendable {
     case .add, .sub, .mul, .div, .sqrt, .compare, .max, .min: return false
     case .exp, .log, .sigmoid, .tanh, .gelu, .silu, .softplus, .elu, .softmax, .rsqrt, .erf: return true
     }
-  }
-
-  /// The operation called `name`.
-  ///
-  /// - Throws: `InputError` naming `name` and every known operation.
-  public init(named name: String, file: String? = nil) throws {
-    guard let operation = ArithmeticOperation(rawValue: name) else {
-      throw InputError(
-        "unknown operation '\(name)'; known: " + Self.allCases.map(\.rawValue).joined(separator: ", "), file: file)
-    }
-    self = operation
   }
 }
 

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 import Foundation
 import Testing
+import TosimCircuits
+import TosimCost
 import TosimCostModel
 import TosimFormats
 import TosimIO
@@ -71,6 +73,37 @@ struct DeriveTests {
     let sigmoid = try #require(rows.first { $0.operation == .sigmoid })
     #expect(sigmoid.staticTOs == exp.staticTOs + 10 + 40)
     #expect(CompositeRecipes.exponentialDegree(precision: 4) < CompositeRecipes.exponentialDegree(precision: 53))
+  }
+
+  @Test func designNamesAreParsedOnceIntoTypedOptions() throws {
+    var options = DerivationOptions()
+    #expect(options.multiplier == Multipliers.Design(.dadda, finalAdder: .koggeStone))
+    // A multiplier without +adder takes the adder, also when only --adder is given.
+    try options.setDesigns(adder: "brent-kung")
+    #expect(options.adder == .brentKung && options.multiplier == Multipliers.Design(.dadda, finalAdder: .brentKung))
+    try options.setDesigns(multiplier: "wallace+sklansky", divider: "newton-raphson", squareRoot: "newton-raphson")
+    #expect(options.multiplier == Multipliers.Design(.wallace, finalAdder: .sklansky))
+    #expect(options.divider == .newtonRaphson && options.squareRoot == .newtonRaphson)
+    #expect(options.design(of: .multiplier).description == "wallace+sklansky")
+    #expect(options.floatingPointDesigns?.divider == .newtonRaphson)
+    #expect {
+      try options.setDesigns(divider: "srt")
+    } throws: { error in
+      (error as? InputError)?.message == "unknown divider design 'srt'; known: restoring, non-restoring, newton-raphson"
+    }
+    options.divider = .nonRestoring
+    #expect(options.floatingPointDesigns == nil)
+    try CostTableDerivation.validate(options, precisions: [.int8])
+    #expect {
+      try CostTableDerivation.validate(options, precisions: [.int8, .fp16])
+    } throws: { error in
+      (error as? InputError)?.message
+        == "divider design 'non-restoring' is not available for floating-point tables; known: restoring, newton-raphson"
+    }
+  }
+
+  @Test func derivePrecisionsAreTheCommittedOnes() {
+    #expect(CostTableDerivation.precisions == [.int8, .int16, .int32, .fp8e4m3, .fp8e5m2, .fp16, .bf16, .fp32, .fp64])
   }
 
   @Test func evalGivesTheGateLevelResult() {
