@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "TosimCells", targets: ["TosimCells"]),
     .library(name: "TosimCircuits", targets: ["TosimCircuits"]),
     .library(name: "TosimSim", targets: ["TosimSim"]),
+    .library(name: "TosimCostModel", targets: ["TosimCostModel"]),
     .library(name: "TosimCost", targets: ["TosimCost"]),
     .library(name: "TosimNN", targets: ["TosimNN"]),
     .library(name: "TosimIO", targets: ["TosimIO"]),
@@ -26,23 +27,26 @@ let package = Package(
     .target(name: "TosimFormats"),
     /// Cells, nets, buses and netlists (model only). -> Formats
     .target(name: "TosimNetlist", dependencies: ["TosimFormats"]),
-    /// Transistor-level subcircuits and their switch-level analysis. -> Netlist
-    .target(name: "TosimCells", dependencies: ["TosimNetlist"]),
+    /// Transistor-level subcircuits and their switch-level analysis. -> Netlist, Formats
+    .target(name: "TosimCells", dependencies: ["TosimNetlist", "TosimFormats"]),
     /// Arithmetic generators. -> Netlist, Formats
     .target(name: "TosimCircuits", dependencies: ["TosimNetlist", "TosimFormats"]),
     /// Bit-parallel zero-delay and unit-delay simulation. -> Netlist
     .target(name: "TosimSim", dependencies: ["TosimNetlist"]),
-    /// Cost tables: the table model, unit measurement, derivation, composite recipes. -> Circuits, Sim, Formats
-    .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim"]),
-    /// Network graphs, layer specs, shape inference and the op counter. -> Formats, Cost (table model only)
-    .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCost"]),
-    /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, cost tables, atomic writes. -> the models above
-    .target(name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimCost", "TosimNN"]),
+    /// The cost-table model: operations, tables and rows, composite recipes (model only). -> Formats
+    .target(name: "TosimCostModel", dependencies: ["TosimFormats"]),
+    /// Cost-table derivation: unit measurement and verification. -> CostModel, Circuits, Sim, Netlist, Formats
+    .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim", "TosimCostModel"]),
+    /// Network graphs, layer specs, shape inference, the op counter and TO totals. -> Formats, CostModel
+    .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCostModel"]),
+    /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, JSON, cost tables, atomic writes. -> the models above
+    .target(name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimCostModel", "TosimNN"]),
     /// Argument parsing and one file per subcommand. -> everything above
     .target(
       name: "TosimCommands",
       dependencies: [
-        "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimIO", "TosimCost", "TosimNN",
+        "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimIO", "TosimCostModel", "TosimCost",
+        "TosimNN",
       ]),
     /// The `tosim` executable: main.swift only.
     .executableTarget(name: "tosim", dependencies: ["TosimCommands"]),
@@ -52,21 +56,30 @@ let package = Package(
     /// Reference models and helpers shared by the test bundles.
     .target(
       name: "_TosimTestSupport",
-      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimIO", "TosimSim", "TosimCircuits", "TosimCommands"]),
+      dependencies: ["TosimFormats", "TosimNetlist", "TosimIO", "TosimSim", "TosimCircuits", "TosimCommands"]),
 
     // MARK: - Unit test bundles
 
-    .testTarget(name: "TosimCellsTests", dependencies: ["TosimCells", "TosimIO", "_TosimTestSupport"]),
-    .testTarget(name: "TosimNetlistTests", dependencies: ["TosimNetlist", "_TosimTestSupport"]),
-    .testTarget(name: "TosimSimTests", dependencies: ["TosimSim", "TosimCircuits", "TosimCells", "_TosimTestSupport"]),
-    .testTarget(name: "TosimCircuitsTests", dependencies: ["TosimCircuits", "TosimSim", "TosimCommands", "_TosimTestSupport"]),
-    .testTarget(name: "TosimIOTests", dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "_TosimTestSupport"]),
     .testTarget(
-      name: "TosimNNTests", dependencies: ["TosimNN", "TosimCost", "TosimIO", "TosimCommands", "_TosimTestSupport"],
+      name: "TosimCellsTests", dependencies: ["TosimCells", "TosimFormats", "TosimNetlist", "TosimIO", "_TosimTestSupport"]),
+    .testTarget(name: "TosimNetlistTests", dependencies: ["TosimNetlist", "TosimFormats", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimSimTests", dependencies: ["TosimSim", "TosimCircuits", "TosimFormats", "TosimNetlist", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimCircuitsTests",
+      dependencies: ["TosimCircuits", "TosimSim", "TosimFormats", "TosimNetlist", "TosimCommands", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimIOTests",
+      dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "TosimFormats", "TosimNetlist", "TosimCostModel", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimNNTests",
+      dependencies: ["TosimNN", "TosimCostModel", "TosimFormats", "TosimIO", "TosimCommands", "_TosimTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimFloatingPointTests",
-      dependencies: ["TosimFormats", "TosimCircuits", "TosimCost", "TosimSim", "TosimCommands", "_TosimTestSupport"]),
+      dependencies: [
+        "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimCostModel", "TosimCost", "TosimIO", "_TosimTestSupport",
+      ]),
   ]
 )

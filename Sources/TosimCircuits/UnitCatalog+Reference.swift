@@ -41,9 +41,14 @@ public struct UnitReference: Sendable {
 extension UnitCatalog {
   /// The reference arithmetic of unit `name` (its design does not matter).
   ///
-  /// - Throws: `InputError` for an unknown format, width or operation.
+  /// - Throws: `InputError` for an unknown format, width, operation or design.
   public static func reference(_ name: UnitName) throws -> UnitReference {
-    let n = try width(of: name)
+    reference(try IntegerUnit(resolving: name))
+  }
+
+  /// The reference arithmetic of `unit` (its design does not matter).
+  public static func reference(_ unit: IntegerUnit) -> UnitReference {
+    let n = unit.width
     let mask: UInt128 = n == 128 ? ~0 : (1 << n) - 1
     @Sendable func signed(_ x: UInt128) -> Int128 {
       n == 128 ? Int128(bitPattern: x) : Int128(bitPattern: x << (128 - n)) >> (128 - n)
@@ -52,8 +57,8 @@ extension UnitCatalog {
     let amountWidth = Shifters.amountWidth(for: n)
     let inputs: [Int], outputs: [Int]
     let function: @Sendable ([UInt128]) -> [UnitReference.WideValue]
-    switch name.operation {
-    case "add":
+    switch unit.operation {
+    case .add:
       (inputs, outputs) = ([n, n, 1], [n, 1])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         let (low, o1) = x[0].addingReportingOverflow(x[1])
@@ -61,64 +66,64 @@ extension UnitCatalog {
         let carry: UInt128 = n == 128 ? (o1 || o2 ? 1 : 0) : sum >> n & 1
         return [wide(sum & mask), wide(carry)]
       }
-    case "sub":
+    case .sub:
       (inputs, outputs) = ([n, n], [n, 1])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         [wide(x[0] &- x[1] & mask), wide(x[0] >= x[1] ? 1 : 0)]
       }
-    case "cmp":
+    case .cmp:
       (inputs, outputs) = ([n, n], [2])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         let code: UInt128 = (x[0] < x[1] ? 1 : 0) | (x[0] == x[1] ? 2 : 0)
         return [wide(code)]
       }
-    case "scmp":
+    case .scmp:
       (inputs, outputs) = ([n, n], [2])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         let code: UInt128 = (signed(x[0]) < signed(x[1]) ? 1 : 0) | (x[0] == x[1] ? 2 : 0)
         return [wide(code)]
       }
-    case "mul":
+    case .mul:
       (inputs, outputs) = ([n, n], [2 * n])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         let product = x[0].multipliedFullWidth(by: x[1])
         return [(product.high, product.low)]
       }
-    case "smul":
+    case .smul:
       (inputs, outputs) = ([n, n], [2 * n])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         let product = signed(x[0]).multipliedFullWidth(by: signed(x[1]))
         return [(UInt128(bitPattern: product.high), product.low)]
       }
-    case "div":
+    case .div:
       (inputs, outputs) = ([n, n], [n, n])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         x[1] == 0 ? [wide(mask), wide(x[0])] : [wide(x[0] / x[1]), wide(x[0] % x[1])]
       }
-    case "sqrt":
+    case .sqrt:
       let m = SquareRoots.rootWidth(for: n)
       (inputs, outputs) = ([n], [m, m + 1])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         let root = integerSquareRoot(x[0])
         return [wide(root), wide(x[0] - root * root)]
       }
-    case "inc":
+    case .inc:
       (inputs, outputs) = ([n], [n, 1])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         let sum = x[0] &+ 1
         return [wide(sum & mask), wide(x[0] == mask ? 1 : 0)]
       }
-    case "lzc":
+    case .lzc:
       (inputs, outputs) = ([n], [LeadingZeroCounters.countWidth(for: n)])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         [wide(UInt128(x[0].leadingZeroBitCount - (128 - n)))]
       }
-    case "shl":
+    case .shl:
       (inputs, outputs) = ([n, amountWidth], [n])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         [wide(x[1] >= n ? 0 : x[0] << Int(x[1]) & mask)]
       }
-    case "shr":
+    case .shr:
       (inputs, outputs) = ([n, amountWidth], [n, 1])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         let amount = Int(min(x[1], UInt128(n)))
@@ -126,15 +131,12 @@ extension UnitCatalog {
         let lost: UInt128 = amount >= n ? x[0] : x[0] & ((1 << amount) - 1)
         return [wide(shifted), wide(lost != 0 ? 1 : 0)]
       }
-    case "sar":
+    case .sar:
       (inputs, outputs) = ([n, amountWidth], [n])
       function = { (x: [UInt128]) -> [UnitReference.WideValue] in
         let amount = Int(min(x[1], UInt128(n - 1)))
         return [wide(UInt128(bitPattern: signed(x[0]) >> amount) & mask)]
       }
-    default:
-      throw InputError("unknown operation '\(name.operation)' in unit \(name); known: "
-        + operations.map(\.name).joined(separator: ", "))
     }
     return UnitReference(inputWidths: inputs, outputWidths: outputs, evaluate: function)
   }

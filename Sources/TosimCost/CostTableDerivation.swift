@@ -10,45 +10,15 @@
 // and sqrt (unsigned), compare (two's complement) — the shared integer
 // units `intN.add`, `sub`, `smul`, `div`, `sqrt`, `scmp`. Floating point:
 // add, sub, mul, div, sqrt, compare, max, min (FloatingPointUnits).
+// The designs are typed (DerivationOptions.swift).
 // CLI: `tosim derive --fp32 --adder kogge-stone --vectors 65536 --seed 1`.
 //===----------------------------------------------------------------------===//
 import Dispatch
 import Foundation
 import TosimCircuits
+import TosimCostModel
 import TosimFormats
 import TosimNetlist
-
-/// The knobs of a derivation.
-public struct DerivationOptions: Sendable {
-  /// The adder inside every unit (`kogge-stone` by default).
-  public var adder: Adders.Design = .koggeStone
-  /// The multiplier, `reduction[+adder]`; without `+adder` the final adder
-  /// is `adder`. Default `dadda`.
-  public var multiplier = "dadda"
-  /// The divider: `restoring` (default) or `newton-raphson` (any table),
-  /// integer tables also accept the other `Dividers.Design` names.
-  public var divider = "restoring"
-  /// The square root: `digit-recurrence` (default); integer tables also
-  /// accept the other `SquareRoots.Design` names.
-  public var squareRoot = "digit-recurrence"
-  /// Vectors per unit (default 65,536).
-  public var vectorCount = 65_536
-  /// The seed of every operand stream (default 1).
-  public var seed: UInt64 = 1
-  /// The operand distribution (default uniform).
-  public var operands = OperandDistribution.uniform
-  /// 64-bit words per node per simulation batch.
-  public var wordsPerNode = 16
-
-  /// The default options.
-  public init() {}
-
-  /// The multiplier design these options give.
-  public var multiplierDesign: Multipliers.Design? {
-    guard let design = Multipliers.Design(name: multiplier) else { return nil }
-    return multiplier.contains("+") ? design : Multipliers.Design(design.reduction, finalAdder: adder)
-  }
-}
 
 /// A unit whose simulated output differs from the reference.
 public struct VerificationError: Error, CustomStringConvertible, Sendable {
@@ -68,40 +38,23 @@ public struct VerificationError: Error, CustomStringConvertible, Sendable {
 public enum CostTableDerivation {
   /// The precisions `derive --all` covers: every integer precision up to
   /// 32 bits and every floating-point precision.
-  public static let precisions: [Precision] = [.int8, .int16, .int32, .fp8e4m3, .fp8e5m2, .fp16, .bf16, .fp32, .fp64]
+  public static let precisions: [Precision] = Precision.allCases.filter { !$0.isInteger || $0.bitWidth <= 32 }
 
-  /// The primitive operations of a precision's table.
-  public static func primitiveOperations(_ precision: Precision) -> [String] {
-    precision.isInteger ? ["add", "sub", "mul", "div", "sqrt", "compare"] : FloatOperation.allCases.map(\.rawValue)
-  }
-
-  /// Checks the designs against the precisions that will use them.
+  /// Checks the options against the precisions that will use them.
   ///
-  /// - Throws: `InputError` naming the unknown design and the known ones.
+  /// - Throws: `InputError` naming a design floating-point tables do not
+  ///   offer and the ones they do, or a vector count below 2.
   public static func validate(_ options: DerivationOptions, precisions: [Precision]) throws {
-    guard options.multiplierDesign != nil else {
-      throw InputError("unknown multiplier design '\(options.multiplier)'; known: "
-        + Multipliers.Reduction.allCases.map(\.rawValue).joined(separator: ", ") + " (optionally +<adder>)")
-    }
     guard options.vectorCount >= 2 else { throw InputError("--vectors must be at least 2") }
-    if precisions.contains(where: \.isInteger) {
-      guard Dividers.Design(rawValue: options.divider) != nil else {
-        throw InputError("unknown divider design '\(options.divider)' for integer tables; known: "
-          + Dividers.Design.allCases.map(\.rawValue).joined(separator: ", "))
-      }
-      guard SquareRoots.Design(rawValue: options.squareRoot) != nil else {
-        throw InputError("unknown square-root design '\(options.squareRoot)' for integer tables; known: "
-          + SquareRoots.Design.allCases.map(\.rawValue).joined(separator: ", "))
-      }
-    }
     if precisions.contains(where: { !$0.isInteger }) {
-      guard FloatingPointDividerDesign(rawValue: options.divider) != nil else {
-        throw InputError("divider design '\(options.divider)' is not available for floating-point tables; known: "
-          + FloatingPointDividerDesign.allCases.map(\.rawValue).joined(separator: ", "))
+      guard options.divider.floatingPointDesign != nil else {
+        throw InputError("divider design '\(options.divider.rawValue)' is not available for floating-point tables; known: "
+          + Dividers.Design.allCases.filter { $0.floatingPointDesign != nil }.map(\.rawValue).joined(separator: ", "))
       }
-      guard FloatingPointSquareRootDesign(rawValue: options.squareRoot) != nil else {
-        throw InputError("square-root design '\(options.squareRoot)' is not available for floating-point tables; known: "
-          + FloatingPointSquareRootDesign.allCases.map(\.rawValue).joined(separator: ", "))
+      guard options.squareRoot.floatingPointDesign != nil else {
+        throw InputError("square-root design '\(options.squareRoot.rawValue)' is not available for floating-point tables; "
+          + "known: " + SquareRoots.Design.allCases.filter { $0.floatingPointDesign != nil }.map(\.rawValue)
+          .joined(separator: ", "))
       }
     }
   }
@@ -109,7 +62,7 @@ public enum CostTableDerivation {
   /// One unit to measure.
   struct Job: Sendable {
     var precision: Precision
-    var operation: String
+    var operation: ArithmeticOperation
     var unit: String
     var inputWidths: [Int]
     var isMagnitude: Bool
@@ -118,16 +71,16 @@ public enum CostTableDerivation {
   }
 
   static func jobs(_ precision: Precision, options: DerivationOptions) throws -> [Job] {
-    let multiplier = options.multiplierDesign!
     if let format = precision.floatFormat {
-      let designs = FloatingPointDesigns(
-        adder: options.adder, multiplier: multiplier,
-        divider: FloatingPointDividerDesign(rawValue: options.divider)!,
-        squareRoot: FloatingPointSquareRootDesign(rawValue: options.squareRoot)!)
+      guard let designs = options.floatingPointDesigns else {
+        // validate names the design floating-point tables refuse.
+        try validate(options, precisions: [precision])
+        throw InputError("the designs are not available for floating-point tables")
+      }
       return FloatOperation.allCases.map { operation in
         let unit = "\(precision.rawValue).\(operation.rawValue)"
         return Job(
-          precision: precision, operation: operation.rawValue, unit: unit,
+          precision: precision, operation: operation.arithmeticOperation, unit: unit,
           inputWidths: [format.bitWidth, format.bitWidth], isMagnitude: operation == .sqrt,
           build: { library in
             try library.require(FloatingPointUnits.requiredCells, for: unit)
@@ -137,19 +90,32 @@ public enum CostTableDerivation {
           check: .floatingPoint(format, operation))
       }
     }
-    let names: [(String, String, String)] = [
-      ("add", "add", options.adder.rawValue), ("sub", "sub", options.adder.rawValue),
-      ("mul", "smul", multiplier.description), ("div", "div", options.divider),
-      ("sqrt", "sqrt", options.squareRoot), ("compare", "scmp", options.adder.rawValue),
-    ]
-    return try names.map { operation, unitOperation, design in
-      let name = UnitName(format: precision.rawValue, operation: unitOperation, design: design)
-      let reference = try UnitCatalog.reference(name)
+    let units = ArithmeticOperation.integerPrimitives.compactMap { operation in
+      integerOperation(operation).map { (operation, $0) }
+    }
+    return try units.map { operation, unitOperation in
+      let unit = try IntegerUnit(
+        width: precision.bitWidth, operation: unitOperation, design: unitOperation.designFamily.map(options.design(of:)))
+      let reference = UnitCatalog.reference(unit)
       return Job(
-        precision: precision, operation: operation, unit: "\(precision.rawValue).\(unitOperation)",
-        inputWidths: reference.inputWidths, isMagnitude: operation == "sqrt",
-        build: { library in try UnitCatalog.build(name, library: library) },
+        precision: precision, operation: operation, unit: "\(precision.rawValue).\(unit.operation.rawValue)",
+        inputWidths: reference.inputWidths, isMagnitude: operation == .sqrt,
+        build: { library in try UnitCatalog.build(unit, library: library) },
         check: UnitReferenceCheck(expected: { inputs in reference.outputs(inputs.map { [$0] }).map { $0[0] } }))
+    }
+  }
+
+  /// The integer unit an integer table measures `operation` on: two's
+  /// complement multiply and compare, unsigned divide and square root.
+  static func integerOperation(_ operation: ArithmeticOperation) -> UnitCatalog.Operation? {
+    switch operation {
+    case .add: return .add
+    case .sub: return .sub
+    case .mul: return .smul
+    case .div: return .div
+    case .sqrt: return .sqrt
+    case .compare: return .scmp
+    default: return nil
     }
   }
 
@@ -183,7 +149,7 @@ public enum CostTableDerivation {
       results.store(result, at: order[slot])
       if case .success(let measurement) = result {
         progress("derive: \(job.unit) \(measurement.transistorCount) transistors, "
-          + "\(CostTable.decimal(measurement.meanSwitchedGates)) switched gates/op")
+          + "\(DecimalText.twoPlaces(measurement.meanSwitchedGates)) switched gates/op")
       }
     }
     var measurements: [UnitMeasurement] = []
@@ -210,10 +176,7 @@ public enum CostTableDerivation {
       let recipes = precision.floatFormat.map { CompositeRecipes.rows(primitives: rows, precision: $0.precision) } ?? []
       return CostTable(
         toolVersion: toolVersion, precision: precision,
-        designs: [
-          ("adder", options.adder.rawValue), ("multiplier", options.multiplierDesign!.description),
-          ("divider", options.divider), ("sqrt", options.squareRoot),
-        ],
+        designs: DesignFamily.allCases.map { ($0.rawValue, options.design(of: $0).description) },
         operands: options.operands.rawValue, vectorCount: options.vectorCount, seed: options.seed,
         rows: rows + recipes)
     }
@@ -221,7 +184,7 @@ public enum CostTableDerivation {
 
   private static func weight(_ job: Job) -> Int {
     let width = job.precision.floatFormat?.precision ?? job.precision.bitWidth
-    let isQuadratic = ["mul", "div", "sqrt"].contains(job.operation)
+    let isQuadratic = [.mul, .div, .sqrt].contains(job.operation)
     return isQuadratic ? width * width : width * 8
   }
 

@@ -5,6 +5,7 @@
 // table is repeated in docs/network-counter.md, §Training. Reached from
 // NetworkCounter when counting training steps.
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 /// Backward-pass counting of one node.

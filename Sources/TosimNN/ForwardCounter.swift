@@ -5,6 +5,7 @@
 // convention (and how they differ from onnx-tool and ptflops) are written out
 // in docs/network-counter.md, §Counting rules. Reached from NetworkCounter.
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 /// Forward-pass counting of one node.

@@ -35,7 +35,7 @@ struct ExploreAndEvalCommandTests {
       #expect(result.status == 0, "\(result.error)")
       let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
       let designs = json?["designs"] as? [[String: Any]] ?? []
-      #expect(designs.count == UnitCatalog.operation(named: DesignExploration.Family(rawValue: family)!.operation)!.designs.count)
+      #expect(designs.count == DesignExploration.Family(rawValue: family)!.operation.designs.count)
       #expect(designs.allSatisfy { ($0["to_glitch_mean"] as? Double ?? -1) >= ($0["to_dynamic_mean"] as? Double ?? 0) - 1e-9 })
       let text = try String(contentsOfFile: svg, encoding: .utf8)
       #expect(text.hasPrefix("<svg") && text.contains("</svg>") && text.contains("<circle"))

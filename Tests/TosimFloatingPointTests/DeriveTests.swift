@@ -7,8 +7,11 @@
 //===----------------------------------------------------------------------===//
 import Foundation
 import Testing
+import TosimCircuits
 import TosimCost
+import TosimCostModel
 import TosimFormats
+import TosimIO
 import _TosimTestSupport
 
 @Suite("tosim derive")
@@ -26,12 +29,14 @@ struct DeriveTests {
       #expect(result.status == 0, "\(result.error)")
       #expect(result.output.contains("fp8-e4m3 (adder kogge-stone"))
     }
-    for file in ["fp8-e4m3.json", "fp8-e4m3.csv", "int8.json", "int8.csv"] {
-      let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + file))
-      let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + file))
-      #expect(a == b, "\(file) differs between runs")
+    for precision in [Precision.fp8e4m3, .int8] {
+      for kind in CostTableFiles.Kind.allCases {
+        let a = try Data(contentsOf: URL(fileURLWithPath: CostTableFiles.path(for: precision, kind, in: first)))
+        let b = try Data(contentsOf: URL(fileURLWithPath: CostTableFiles.path(for: precision, kind, in: second)))
+        #expect(a == b, "\(precision) \(kind) differs between runs")
+      }
     }
-    let data = try Data(contentsOf: URL(fileURLWithPath: first + "/fp8-e4m3.json"))
+    let data = try Data(contentsOf: URL(fileURLWithPath: CostTableFiles.path(for: .fp8e4m3, in: first)))
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(json["schema"] as? String == "tosim.cost-table/1")
     #expect(json["precision"] as? String == "fp8-e4m3")
@@ -39,35 +44,66 @@ struct DeriveTests {
     #expect((json["designs"] as? [String: String])?["multiplier"] == "dadda")
     let ops = try #require(json["ops"] as? [[String: Any]])
     let names = ops.compactMap { $0["op"] as? String }
-    #expect(names == FloatOperation.allCases.map(\.rawValue) + CompositeRecipes.operations)
+    #expect(names == FloatOperation.allCases.map(\.rawValue) + CompositeRecipes.operations.map(\.rawValue))
     let add = try #require(ops.first { $0["op"] as? String == "add" })
     #expect(add["kind"] as? String == "primitive" && add["unit"] as? String == "fp8-e4m3.add")
     #expect((add["transistors"] as? Int ?? 0) > 0 && add["to_static"] as? Int == add["transistors"] as? Int)
     #expect((add["to_glitch"] as? Double ?? 0) >= (add["to_dynamic"] as? Double ?? 1))
     let sigmoid = try #require(ops.first { $0["op"] as? String == "sigmoid" })
     #expect(sigmoid["kind"] as? String == "recipe" && sigmoid["transistors"] as? Int == 0)
-    let intTable = try String(contentsOfFile: first + "/int8.csv", encoding: .utf8)
-    #expect(intTable.hasPrefix(CostTable.csvHeader + "\nadd,primitive,int8.add,"))
+    let intTable = try String(contentsOfFile: CostTableFiles.path(for: .int8, .csv, in: first), encoding: .utf8)
+    #expect(intTable.hasPrefix(CostTableWriter.csvHeader + "\nadd,primitive,int8.add,"))
   }
 
   @Test func recipeRowsSumTheirPrimitives() throws {
-    let primitives = ["add", "sub", "mul", "div", "sqrt", "compare"].enumerated().map { index, op in
+    let primitives = ArithmeticOperation.integerPrimitives.enumerated().map { index, op in
       CostRow(
-        operation: op, unit: "x.\(op)", recipe: [], transistorCount: 10, depth: 1, staticTOs: 10 * (index + 1),
+        operation: op, unit: "x.\(op.rawValue)", recipe: [], transistorCount: 10, depth: 1, staticTOs: 10 * (index + 1),
         dynamicTOs: Double(index + 1), dynamicTOsStandardDeviation: 1, glitchTOs: 2 * Double(index + 1))
     }
     let rows = CompositeRecipes.rows(primitives: primitives, precision: 24)
-    let exp = try #require(rows.first { $0.operation == "exp" })
+    let exp = try #require(rows.first { $0.operation == .exp })
     let degree = CompositeRecipes.exponentialDegree(precision: 24)
-    let names: [String] = exp.recipe.map { $0.operation }
+    let names: [ArithmeticOperation] = exp.recipe.map { $0.operation }
     let counts: [Int] = exp.recipe.map { $0.count }
-    #expect(names == ["add", "mul", "compare"])
+    #expect(names == [.add, .mul, .compare])
     #expect(counts == [degree + 3, degree + 2, 1])
     let expected: Int = (degree + 3) * 10 + (degree + 2) * 30 + 60
     #expect(exp.staticTOs == expected)
-    let sigmoid = try #require(rows.first { $0.operation == "sigmoid" })
+    let sigmoid = try #require(rows.first { $0.operation == .sigmoid })
     #expect(sigmoid.staticTOs == exp.staticTOs + 10 + 40)
     #expect(CompositeRecipes.exponentialDegree(precision: 4) < CompositeRecipes.exponentialDegree(precision: 53))
+  }
+
+  @Test func designNamesAreParsedOnceIntoTypedOptions() throws {
+    var options = DerivationOptions()
+    #expect(options.multiplier == Multipliers.Design(.dadda, finalAdder: .koggeStone))
+    // A multiplier without +adder takes the adder, also when only --adder is given.
+    try options.setDesigns(adder: "brent-kung")
+    #expect(options.adder == .brentKung && options.multiplier == Multipliers.Design(.dadda, finalAdder: .brentKung))
+    try options.setDesigns(multiplier: "wallace+sklansky", divider: "newton-raphson", squareRoot: "newton-raphson")
+    #expect(options.multiplier == Multipliers.Design(.wallace, finalAdder: .sklansky))
+    #expect(options.divider == .newtonRaphson && options.squareRoot == .newtonRaphson)
+    #expect(options.design(of: .multiplier).description == "wallace+sklansky")
+    #expect(options.floatingPointDesigns?.divider == .newtonRaphson)
+    #expect {
+      try options.setDesigns(divider: "srt")
+    } throws: { error in
+      (error as? InputError)?.message == "unknown divider design 'srt'; known: restoring, non-restoring, newton-raphson"
+    }
+    options.divider = .nonRestoring
+    #expect(options.floatingPointDesigns == nil)
+    try CostTableDerivation.validate(options, precisions: [.int8])
+    #expect {
+      try CostTableDerivation.validate(options, precisions: [.int8, .fp16])
+    } throws: { error in
+      (error as? InputError)?.message
+        == "divider design 'non-restoring' is not available for floating-point tables; known: restoring, newton-raphson"
+    }
+  }
+
+  @Test func derivePrecisionsAreTheCommittedOnes() {
+    #expect(CostTableDerivation.precisions == [.int8, .int16, .int32, .fp8e4m3, .fp8e5m2, .fp16, .bf16, .fp32, .fp64])
   }
 
   @Test func evalGivesTheGateLevelResult() {
@@ -85,11 +121,11 @@ struct DeriveTests {
   func badInputExits64AndKeepsTheTable(arguments: [String]) throws {
     let folder = Self.temporaryFolder("bad-" + arguments.joined().filter { $0.isLetter || $0.isNumber })
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    try "old".write(toFile: folder + "/fp32.json", atomically: true, encoding: .utf8)
+    try "old".write(toFile: CostTableFiles.path(for: .fp32, in: folder), atomically: true, encoding: .utf8)
     let result = TestSupport.runTosim(["derive"] + arguments + ["--out", folder, "--vectors", "64"].suffix(arguments.contains("--vectors") ? 2 : 4))
     #expect(result.status == 64, "\(arguments): \(result.error)")
     #expect(result.error.hasPrefix("error: "))
-    #expect(try String(contentsOfFile: folder + "/fp32.json", encoding: .utf8) == "old")
+    #expect(try String(contentsOfFile: CostTableFiles.path(for: .fp32, in: folder), encoding: .utf8) == "old")
   }
 
   @Test func unwritableFolderExits64() throws {

@@ -46,7 +46,7 @@ struct CounterHardeningTests {
   @Test("in-range Softmax axes count one softmax per element", arguments: [-2, -1, 0, 1])
   func softmaxAxes(axis: Int) throws {
     let softmax = singleNode("Softmax", inputs: [("x", [2, 3])], attributes: [Attribute("axis", .int(axis))])
-    #expect(try NetworkCounter.count(softmax).layers[0].forward.ops.counts == ["softmax": 6])
+    #expect(try NetworkCounter.count(softmax).layers[0].forward.ops.counts == [.softmax: 6])
   }
 
   @Test("bad window attributes name the node and attribute", arguments: [
@@ -81,7 +81,7 @@ struct CounterHardeningTests {
     // W 512 × 784 + b 512 = 401,920 parameters, one byte each.
     #expect(try count.parameterCount() == 401_920 && count.layers[0].precision == .int8)
     let update = try #require(count.optimizerByPrecision[.int8])
-    #expect(update.ops.counts == ["mul": 401_920, "add": 401_920])
+    #expect(update.ops.counts == [.mul: 401_920, .add: 401_920])
     #expect(update.bytesRead == 2 * 401_920 && update.bytesWritten == 401_920)
     // ONNX float weights counted at --precision int16 are parameters too.
     var options = training

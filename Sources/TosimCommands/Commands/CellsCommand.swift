@@ -35,7 +35,7 @@ struct CellsCommand: TosimCommand {
       results += try CellLibraryLoader.analyse(directory: directory)
     }
     if json {
-      context.print(JSON.array(results.map(Self.json)).rendered())
+      context.print(JSONValue.array(results.map(Self.json)).rendered())
     } else {
       var table = TextTable(header: ["CELL", "INPUTS", "T", "NODES (function, gate load)", "STATUS"])
       for result in results {
@@ -62,8 +62,8 @@ struct CellsCommand: TosimCommand {
     }
   }
 
-  static func json(_ result: CellAnalysisResult) -> JSON {
-    var pairs: [(String, JSON)] = [
+  static func json(_ result: CellAnalysisResult) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [
       ("name", .string(result.subcircuit.name)),
       ("file", .string(result.subcircuit.file ?? "")),
     ]
@@ -71,10 +71,10 @@ struct CellsCommand: TosimCommand {
     case .success(let cell):
       pairs += [
         ("passed", .bool(true)),
-        ("inputs", .array(cell.inputs.map(JSON.string))),
-        ("outputs", .array(cell.outputs.map(JSON.string))),
+        ("inputs", .array(cell.inputs.map(JSONValue.string))),
+        ("outputs", .array(cell.outputs.map(JSONValue.string))),
         ("transistors", .int(cell.transistorCount)),
-        ("input_gate_loads", .object(zip(cell.inputs, cell.inputGateLoads).map { ($0, JSON.int($1)) })),
+        ("input_gate_loads", .object(zip(cell.inputs, cell.inputGateLoads).map { ($0, JSONValue.int($1)) })),
         ("nodes", .array(cell.nodes.map { node in
           .object([
             ("name", .string(node.name)),

@@ -5,7 +5,7 @@
 // each precision when one is found (docs/network-counter.md).
 //===----------------------------------------------------------------------===//
 import Foundation
-import TosimCost
+import TosimCostModel
 import TosimFormats
 import TosimIO
 import TosimNN
@@ -105,7 +105,7 @@ struct CountCommand: TosimCommand {
         result[precision] = choice
         continue
       }
-      let path = CostTableReader.defaultPath(for: precision, workingDirectory: context.workingDirectory)
+      let path = CostTableFiles.defaultPath(for: precision, workingDirectory: context.workingDirectory)
       if FileManager.default.fileExists(atPath: path) {
         result[precision] = .found(try CostTableReader.read(path: path), path: path)
       } else {
@@ -135,28 +135,25 @@ struct CountReport {
   let stepTotal: PassCount
   let stepTOs: TOEstimate?
   let total: PassCount
+  let totalTOs: TOEstimate?
 
   init(count: NetworkCount, tables: [Precision: TableChoice], precisionOverride: Precision?) throws {
     self.count = count
     self.tables = tables
     self.precisionOverride = precisionOverride
-    func estimate(_ pass: PassCount, _ precision: Precision?) throws -> TOEstimate? {
-      if pass.ops.counts.isEmpty { return TOEstimate() }
-      guard let precision, case .found(let table, let path)? = tables[precision] else { return nil }
-      return try TOEstimator.estimate(pass.ops, table: table, tableName: path)
+    var found: [Precision: NamedCostTable] = [:]
+    for (precision, choice) in tables {
+      if case .found(let table, let path) = choice { found[precision] = NamedCostTable(table, name: path) }
     }
-    rows = try count.layers.map { layer in
-      let pass = try count.perStep(layer)
-      return (layer, pass, try estimate(pass, layer.precision))
-    }
-    optimizerRows = try Precision.allCases.compactMap { precision in
-      guard let pass = count.optimizerByPrecision[precision] else { return nil }
-      return (precision, pass, try estimate(pass, precision))
+    let tos = try TOEstimator.estimate(count, tables: found)
+    rows = try zip(count.layers, tos.layers).map { layer, estimate in (layer, try count.perStep(layer), estimate) }
+    optimizerRows = tos.optimizer.compactMap { precision, estimate in
+      count.optimizerByPrecision[precision].map { (precision, $0, estimate) }
     }
     stepTotal = try count.stepTotal()
-    let all = rows.map(\.tos) + optimizerRows.map(\.tos)
-    stepTOs = all.contains { $0 == nil } ? nil : all.compactMap { $0 }.reduce(TOEstimate(), +)
+    stepTOs = tos.perStep
     total = try count.total()
+    totalTOs = tos.total
   }
 
   static func format(_ value: Double?) -> String {
@@ -195,8 +192,7 @@ struct CountReport {
     let parameters = (try? count.parameterCount()).map(String.init) ?? "?"
     table.rows.append(row(count.isTraining ? "total per step" : "total", "", "", "", stepTotal, parameters, stepTOs))
     if count.stepCount > 1 {
-      let tos = stepTOs.map { TOEstimate(staticTOs: $0.staticTOs * Double(count.stepCount), dynamicTOs: $0.dynamicTOs * Double(count.stepCount)) }
-      table.rows.append(row("total × \(count.stepCount) steps", "", "", "", total, parameters, tos))
+      table.rows.append(row("total × \(count.stepCount) steps", "", "", "", total, parameters, totalTOs))
     }
     var header = "\(count.name): batch \(count.batchSize), "
     switch count.mode {
@@ -208,23 +204,23 @@ struct CountReport {
     return ([header, ""] + [table.rendered] + notes).joined(separator: "\n") + "\n"
   }
 
-  static func json(_ pass: PassCount, _ tos: TOEstimate?, available: Bool = true) -> JSON {
+  static func json(_ pass: PassCount, _ tos: TOEstimate?, available: Bool = true) -> JSONValue {
     .object([
-      ("ops", .object(pass.ops.ordered.map { ($0.op, JSON.int($0.count)) })),
+      ("ops", .object(pass.ops.ordered.map { ($0.op.rawValue, JSONValue.int($0.count)) })),
       ("macs", .int(pass.macCount)), ("flops", .int(pass.flopCount)),
       ("bytes_read", .int(pass.bytesRead)), ("bytes_written", .int(pass.bytesWritten)),
       ("to_static", tos.map { .double($0.staticTOs) } ?? .null), ("to_dynamic", tos.map { .double($0.dynamicTOs) } ?? .null),
     ])
   }
 
-  var json: JSON {
-    var mode: [(String, JSON)] = [("mode", .string(count.isTraining ? "training" : "inference"))]
+  var json: JSONValue {
+    var mode: [(String, JSONValue)] = [("mode", .string(count.isTraining ? "training" : "inference"))]
     if case .training(let optimizer) = count.mode { mode.append(("optimizer", .string(optimizer.rawValue))) }
-    let layers: [JSON] = rows.map { layer, pass, tos in
-      var pairs: [(String, JSON)] = [
+    let layers: [JSONValue] = rows.map { layer, pass, tos in
+      var pairs: [(String, JSONValue)] = [
         ("name", .string(layer.name)), ("op", .string(layer.opType)),
         ("precision", layer.precision.map { .string($0.rawValue) } ?? .null),
-        ("output_shape", .array(layer.outputShape.map(JSON.int))),
+        ("output_shape", .array(layer.outputShape.map(JSONValue.int))),
         ("params", .int(layer.parameterCount)), ("trainable_params", .int(layer.trainableParameterCount)),
         ("per_step", Self.json(pass, tos)),
       ]
@@ -234,7 +230,7 @@ struct CountReport {
       }
       return .object(pairs)
     }
-    let tableList: [JSON] = Precision.allCases.compactMap { precision in
+    let tableList: [JSONValue] = Precision.allCases.compactMap { precision in
       switch tables[precision] {
       case .found(let table, let path)?:
         return .object([("precision", .string(precision.rawValue)), ("file", .string(path)), ("tool_version", .string(table.toolVersion))])
@@ -243,7 +239,6 @@ struct CountReport {
       case nil: return nil
       }
     }
-    let totalTOs = stepTOs.map { TOEstimate(staticTOs: $0.staticTOs * Double(count.stepCount), dynamicTOs: $0.dynamicTOs * Double(count.stepCount)) }
     return .object([
       ("model", .string(count.name)), ("batch", .int(count.batchSize)),
       ("precision_override", precisionOverride.map { .string($0.rawValue) } ?? .null),

@@ -10,6 +10,7 @@
 import Foundation
 import TosimCircuits
 import TosimCost
+import TosimCostModel
 import TosimFormats
 import TosimIO
 
@@ -32,16 +33,24 @@ struct DeriveCommand: TosimCommand {
     precisionFlags.map { .flag($0.flag, "Derive the \($0.precisions.map(\.rawValue).joined(separator: " and ")) table.") }
       + [
         .flag("--all", "Derive every table: " + CostTableDerivation.precisions.map(\.rawValue).joined(separator: ", ") + "."),
-        .option("--adder", "DESIGN", "Adder inside every unit: " + Adders.Design.allCases.map(\.rawValue).joined(separator: ", ") + " (default kogge-stone)."),
-        .option("--multiplier", "DESIGN", "Multiplier, REDUCTION[+ADDER]: " + Multipliers.Reduction.allCases.map(\.rawValue).joined(separator: ", ") + " (default dadda; final adder = --adder)."),
-        .option("--divider", "DESIGN", "Divider: restoring (default), newton-raphson; integer tables also non-restoring."),
-        .option("--sqrt", "DESIGN", "Square root: digit-recurrence (default), newton-raphson."),
+        .option("--adder", "DESIGN", "Adder inside every unit: " + DesignFamily.adder.names.joined(separator: ", ") + " (default kogge-stone)."),
+        .option("--multiplier", "DESIGN", "Multiplier, REDUCTION[+ADDER]: " + DesignFamily.multiplier.names.joined(separator: ", ") + " (default dadda; final adder = --adder)."),
+        .option("--divider", "DESIGN", "Divider: " + Self.names(Dividers.Design.allCases, \.floatingPointDesign) + "."),
+        .option("--sqrt", "DESIGN", "Square root: " + Self.names(SquareRoots.Design.allCases, \.floatingPointDesign) + "."),
         .option("--vectors", "N", "Operand vectors per unit (default 65536)."),
         .option("--seed", "S", "Seed of the operand streams (default 1)."),
         .option("--operands", "DIST", "Operand distribution: uniform (every bit pattern) or normal (N(0,1) values). Default uniform."),
         .option("--out", "DIR", "Folder for the tables (default circuits/tables)."),
         .flag("--quiet", "No progress on standard error."),
       ] + LibraryOptions.specs
+  }
+
+  /// Design names, the default first, those floating-point tables refuse marked.
+  static func names<D: RawRepresentable, F>(_ designs: [D], _ floatingPoint: (D) -> F?) -> String where D.RawValue == String {
+    let integerOnly = designs.filter { floatingPoint($0) == nil }.map(\.rawValue)
+    let both = designs.filter { floatingPoint($0) != nil }.map(\.rawValue)
+    return both.enumerated().map { $0 == 0 ? $1 + " (default)" : $1 }.joined(separator: ", ")
+      + (integerOnly.isEmpty ? "" : "; integer tables also " + integerOnly.joined(separator: ", "))
   }
 
   let precisions: [Precision]
@@ -59,15 +68,13 @@ struct DeriveCommand: TosimCommand {
     guard !chosen.isEmpty else { throw UsageError("choose at least one precision (e.g. --fp32) or --all") }
     precisions = CostTableDerivation.precisions.filter(chosen.contains)
     var options = DerivationOptions()
-    if let adder = arguments.string("--adder") {
-      guard let design = Adders.Design(rawValue: adder) else {
-        throw UsageError("unknown adder design '\(adder)'; known: " + Adders.Design.allCases.map(\.rawValue).joined(separator: ", "))
-      }
-      options.adder = design
+    do {
+      try options.setDesigns(
+        adder: arguments.string("--adder"), multiplier: arguments.string("--multiplier"),
+        divider: arguments.string("--divider"), squareRoot: arguments.string("--sqrt"))
+    } catch let error as InputError {
+      throw UsageError(error.message)
     }
-    options.multiplier = arguments.string("--multiplier") ?? options.multiplier
-    options.divider = arguments.string("--divider") ?? options.divider
-    options.squareRoot = arguments.string("--sqrt") ?? options.squareRoot
     options.vectorCount = try arguments.integer("--vectors", default: 65_536, in: 2...100_000_000)
     options.seed = try arguments.seed("--seed", default: 1)
     if let text = arguments.string("--operands") {
@@ -80,7 +87,7 @@ struct DeriveCommand: TosimCommand {
       throw UsageError(error.message)
     }
     derivation = options
-    outputFolder = arguments.string("--out") ?? "circuits/tables"
+    outputFolder = arguments.string("--out") ?? CostTableFiles.defaultFolder
     isQuiet = arguments.flag("--quiet")
     library = try LibraryOptions(arguments)
   }
@@ -95,9 +102,7 @@ struct DeriveCommand: TosimCommand {
       precisions, options: derivation, library: cells, toolVersion: Tosim.version,
       progress: { line in if !quiet { context.note(line) } })
     for table in tables {
-      let base = (folder as NSString).appendingPathComponent(table.precision.rawValue)
-      try AtomicFile.write(table.json, to: base + ".json")
-      try AtomicFile.write(table.csv, to: base + ".csv")
+      try CostTableWriter.write(table, toFolder: folder)
       context.print(Self.summary(table))
     }
     if !quiet {
@@ -125,9 +130,9 @@ struct DeriveCommand: TosimCommand {
     var text = TextTable(header: ["op", "kind", "transistors", "depth", "to_static", "to_dynamic", "std", "to_glitch"])
     for row in table.rows {
       text.rows.append([
-        row.operation, row.isRecipe ? "recipe" : "primitive", String(row.transistorCount), String(row.depth),
-        String(row.staticTOs), CostTable.decimal(row.dynamicTOs), CostTable.decimal(row.dynamicTOsStandardDeviation),
-        CostTable.decimal(row.glitchTOs),
+        row.operation.rawValue, row.isRecipe ? "recipe" : "primitive", String(row.transistorCount), String(row.depth),
+        String(row.staticTOs), DecimalText.twoPlaces(row.dynamicTOs), DecimalText.twoPlaces(row.dynamicTOsStandardDeviation),
+        DecimalText.twoPlaces(row.glitchTOs),
       ])
     }
     let designs = table.designs.map { "\($0.family) \($0.design)" }.joined(separator: ", ")

@@ -125,9 +125,9 @@ struct ExploreCommand: TosimCommand {
   }
 
   static func json(_ rows: [DesignExploration.Row], family: DesignExploration.Family, width: Int, vectorCount: Int, seed: UInt64)
-    -> JSON
+    -> JSONValue
   {
-    func rounded(_ value: Double) -> JSON { .double((value * 1000).rounded() / 1000) }
+    func rounded(_ value: Double) -> JSONValue { .double((value * 1000).rounded() / 1000) }
     return .object([
       ("family", .string(family.rawValue)),
       ("width", .int(width)),
@@ -162,12 +162,12 @@ public enum DesignExploration {
     case adders, multipliers, dividers, sqrt
 
     /// The operation of the family's units.
-    public var operation: String {
+    public var operation: UnitCatalog.Operation {
       switch self {
-      case .adders: return "add"
-      case .multipliers: return "mul"
-      case .dividers: return "div"
-      case .sqrt: return "sqrt"
+      case .adders: return .add
+      case .multipliers: return .mul
+      case .dividers: return .div
+      case .sqrt: return .sqrt
       }
     }
   }
@@ -224,9 +224,8 @@ public enum DesignExploration {
   ///
   /// - Throws: `InputError` when a unit cannot be built from `library`.
   public static func candidates(_ family: Family, width: Int, library: CellLibrary) throws -> [Candidate] {
-    let operation = UnitCatalog.operation(named: family.operation)!
-    return try operation.designs.map { design in
-      let name = try UnitName(parsing: "int\(width).\(family.operation):\(design)")
+    return try family.operation.designs.map { design in
+      let name = try UnitName(parsing: "int\(width).\(family.operation.rawValue):\(design)")
       return Candidate(
         design: design, unit: name.description, netlist: try UnitCatalog.build(name, library: library),
         reference: try UnitCatalog.reference(name))
@@ -244,7 +243,7 @@ public enum DesignExploration {
   public static func userCandidate(_ netlist: Netlist, design: String, family: Family, width: Int, library: CellLibrary)
     throws -> Candidate
   {
-    let name = try UnitName(parsing: "int\(width).\(family.operation)")
+    let name = try UnitName(parsing: "int\(width).\(family.operation.rawValue)")
     let expected = try UnitCatalog.build(name, library: library)
     func ports(_ buses: [Bus]) -> String { buses.map { "\($0.name)[\($0.width)]" }.joined(separator: " ") }
     guard ports(netlist.inputs) == ports(expected.inputs), ports(netlist.outputs) == ports(expected.outputs) else {

@@ -5,6 +5,7 @@
 // Gather, Pad, Cast: inputs read, outputs written), with the small integer
 // values (shapes, axes) that flow through them to the nodes that need them.
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 extension OperatorRule {

@@ -4,6 +4,7 @@
 // backward: dX and dW, each as many MACs as the forward product, plus the bias
 // gradient (docs/network-counter.md, §Counting rules and §Training).
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 extension OperatorRule {
@@ -13,8 +14,8 @@ extension OperatorRule {
       let a = try c.input(0).shape
       let reduction = try c.int("transA", default: 0) != 0 ? a[0] : a[1]
       var extra = OpCounts()  // alpha and beta scaling
-      if try c.float("alpha", default: 1) != 1 { try extra.add("mul", e) }
-      if c.optionalInput(2) != nil, try c.float("beta", default: 1) != 1 { try extra.add("mul", e) }
+      if try c.float("alpha", default: 1) != 1 { try extra.add(.mul, e) }
+      if c.optionalInput(2) != nil, try c.float("beta", default: 1) != 1 { try extra.add(.mul, e) }
       return try product(e: e, reduction: reduction, hasBias: c.optionalInput(2) != nil, extra: extra)
     }, backward: productGradients(biasInput: 2)),
     OperatorRule("MatMul", shape: { c in
@@ -35,7 +36,7 @@ extension OperatorRule {
       // Every input element is multiplied by a (C_out / group) × kernel slice and scattered into the output.
       let macs = try Checked.multiply(try c.input(0).elementCount(), try Checked.product(Array(try c.input(1).shape.dropFirst())))
       let biasAdds = c.optionalInput(2) != nil ? e : 0
-      return try .products(ops: try OpCounts([("mul", macs), ("add", try Checked.add(macs, biasAdds))]), macs: macs, biasAdds: biasAdds)
+      return try .products(ops: try OpCounts([(.mul, macs), (.add, try Checked.add(macs, biasAdds))]), macs: macs, biasAdds: biasAdds)
     }, backward: productGradients(biasInput: 2)),
   ]
 
@@ -44,7 +45,7 @@ extension OperatorRule {
     let macs = try Checked.multiply(e, reduction)
     let biasAdds = hasBias ? e : 0
     let adds = try Checked.add(try Checked.multiply(e, max(reduction - 1, 0)), biasAdds)
-    return try .products(ops: try OpCounts([("mul", macs), ("add", adds)]), macs: macs, biasAdds: biasAdds, extra: extra)
+    return try .products(ops: try OpCounts([(.mul, macs), (.add, adds)]), macs: macs, biasAdds: biasAdds, extra: extra)
   }
 
   /// dX = dY · Wᵀ and dW = Xᵀ · dY, each as many MACs as the forward product; when the bias
@@ -53,7 +54,7 @@ extension OperatorRule {
     { c, e, forward in
       let macs = try Checked.multiply(2, forward.macCount, "MAC count")
       let biasAdds = biasInput.flatMap { c.optionalInput($0) } != nil ? e : 0
-      return try .products(ops: try OpCounts([("mul", macs), ("add", try Checked.add(macs, biasAdds))]), macs: macs, biasAdds: biasAdds)
+      return try .products(ops: try OpCounts([(.mul, macs), (.add, try Checked.add(macs, biasAdds))]), macs: macs, biasAdds: biasAdds)
     }
   }
 

@@ -4,6 +4,7 @@
 // parameters but not trained) and LayerNormalization over the trailing axes
 // from `axis` (docs/network-counter.md, §Counting rules and §Training).
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 extension OperatorRule {
@@ -19,8 +20,8 @@ extension OperatorRule {
       return try withStatistics(c, x, ResolvedTensor(element: x.element, shape: [x.shape[1]]))
     }, forward: { c, e in
       let channels = try c.input(0).shape[1]
-      var ops = try OpCounts([("sub", e), ("mul", e), ("add", e)])
-      try ops.add(try OpCounts([("add", channels), ("rsqrt", channels), ("mul", channels)]))
+      var ops = try OpCounts([(.sub, e), (.mul, e), (.add, e)])
+      try ops.add(try OpCounts([(.add, channels), (.rsqrt, channels), (.mul, channels)]))
       return try .arithmetic(ops)
     }, backward: { c, e, _ in
       try normalisationGradients(e, groups: try c.input(0).shape[1])
@@ -36,12 +37,12 @@ extension OperatorRule {
       // Per group of D: mean (D−1 adds, 1 div), centre (D subs), variance (D muls, D−1 adds, 1 div),
       // + eps (1 add), rsqrt, normalise (D muls), scale (D muls), bias (D adds).
       var ops = OpCounts()
-      try ops.add("add", try Checked.multiply(groups, try Checked.add(try Checked.multiply(2, max(d - 1, 0)), 1)))
-      try ops.add("div", try Checked.multiply(groups, 2))
-      try ops.add("rsqrt", groups)
-      try ops.add("sub", e)
-      try ops.add("mul", try Checked.multiply(e, c.optionalInput(1) != nil ? 3 : 2))
-      if c.optionalInput(2) != nil { try ops.add("add", e) }
+      try ops.add(.add, try Checked.multiply(groups, try Checked.add(try Checked.multiply(2, max(d - 1, 0)), 1)))
+      try ops.add(.div, try Checked.multiply(groups, 2))
+      try ops.add(.rsqrt, groups)
+      try ops.add(.sub, e)
+      try ops.add(.mul, try Checked.multiply(e, c.optionalInput(1) != nil ? 3 : 2))
+      if c.optionalInput(2) != nil { try ops.add(.add, e) }
       return try .arithmetic(ops)
     }, backward: { c, e, _ in
       try normalisationGradients(e, groups: e / max(1, try layerNormGroupSize(c)))
@@ -61,8 +62,8 @@ extension OperatorRule {
 
   /// Per element: the normalised gradient; per channel or group: the rsqrt scale and the mean terms.
   static func normalisationGradients(_ e: Int, groups: Int) throws -> PassCount {
-    var ops = try OpCounts.perElement([("mul", 3), ("add", 4), ("sub", 1)], e)
-    try ops.add("mul", try Checked.multiply(2, groups))
+    var ops = try OpCounts.perElement([(.mul, 3), (.add, 4), (.sub, 1)], e)
+    try ops.add(.mul, try Checked.multiply(2, groups))
     return try .arithmetic(ops)
   }
 }

@@ -6,6 +6,7 @@
 // (Operators/*Rules.swift) and are collected by OperatorRule+Registry.swift;
 // `tosim count` reaches them through NetworkCounter.
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 /// How an operator moves data, which decides what the counters charge for it.
@@ -77,8 +78,8 @@ public struct OperatorRule: Sendable {
 // MARK: - Rule shorthands
 
 extension OperatorRule {
-  /// Per-element op counts: `[("mul", 2)]` is 2 multiplies per output element.
-  public typealias PerElement = [(op: String, count: Int)]
+  /// Per-element op counts: `[(.mul, 2)]` is 2 multiplies per output element.
+  public typealias PerElement = [(op: ArithmeticOperation, count: Int)]
 
   /// An operator whose forward and backward passes are fixed op counts per output element.
   public static func perElement(

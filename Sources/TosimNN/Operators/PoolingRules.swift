@@ -4,24 +4,25 @@
 // for averages; gradients are routed to the arg-max or spread over the window
 // (docs/network-counter.md, §Counting rules and §Training).
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 extension OperatorRule {
   /// Pooling layers.
   public static let poolingRules: [OperatorRule] = [
     OperatorRule("MaxPool", shape: windowShape, forward: { c, e in
-      try .arithmetic(try OpCounts([("compare", try Checked.multiply(e, max(try windowSize(c) - 1, 0)))]))
-    }, backward: { _, e, _ in try .arithmetic(.perElement([("add", 1)], e)) }),  // routed to the arg-max; overlaps accumulate
+      try .arithmetic(try OpCounts([(.compare, try Checked.multiply(e, max(try windowSize(c) - 1, 0)))]))
+    }, backward: { _, e, _ in try .arithmetic(.perElement([(.add, 1)], e)) }),  // routed to the arg-max; overlaps accumulate
     OperatorRule("AveragePool", shape: windowShape, forward: { c, e in
-      try .arithmetic(try OpCounts([("add", try Checked.multiply(e, max(try windowSize(c) - 1, 0))), ("div", e)]))
+      try .arithmetic(try OpCounts([(.add, try Checked.multiply(e, max(try windowSize(c) - 1, 0))), (.div, e)]))
     }, backward: { c, e, _ in
-      try .arithmetic(try OpCounts([("div", e), ("add", try Checked.multiply(e, try windowSize(c)))]))
+      try .arithmetic(try OpCounts([(.div, e), (.add, try Checked.multiply(e, try windowSize(c)))]))
     }),
     OperatorRule("GlobalAveragePool", shape: globalShape, forward: { c, e in
-      try .arithmetic(try OpCounts([("add", try Checked.multiply(e, max(try globalWindowSize(c) - 1, 0))), ("div", e)]))
-    }, backward: { _, e, _ in try .arithmetic(try OpCounts([("div", e)])) }),
+      try .arithmetic(try OpCounts([(.add, try Checked.multiply(e, max(try globalWindowSize(c) - 1, 0))), (.div, e)]))
+    }, backward: { _, e, _ in try .arithmetic(try OpCounts([(.div, e)])) }),
     OperatorRule("GlobalMaxPool", shape: globalShape, forward: { c, e in
-      try .arithmetic(try OpCounts([("compare", try Checked.multiply(e, max(try globalWindowSize(c) - 1, 0)))]))
+      try .arithmetic(try OpCounts([(.compare, try Checked.multiply(e, max(try globalWindowSize(c) - 1, 0)))]))
     }),
   ]
 

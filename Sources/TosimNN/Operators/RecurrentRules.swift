@@ -4,14 +4,15 @@
 // arithmetic, and backpropagation through time as 2 × every forward count
 // (docs/network-counter.md, §Counting rules and §Training).
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 extension OperatorRule {
   /// Recurrent layers: each with its gate count and per-step gate arithmetic for hidden size h.
   public static let recurrentRules: [OperatorRule] = [
-    recurrent("RNN", gates: 1) { h in [("tanh", h)] },
-    recurrent("LSTM", gates: 4) { h in [("sigmoid", 3 * h), ("tanh", 2 * h), ("mul", 3 * h), ("add", h)] },
-    recurrent("GRU", gates: 3) { h in [("sigmoid", 2 * h), ("tanh", h), ("mul", 3 * h), ("sub", h), ("add", h)] },
+    recurrent("RNN", gates: 1) { h in [(.tanh, h)] },
+    recurrent("LSTM", gates: 4) { h in [(.sigmoid, 3 * h), (.tanh, 2 * h), (.mul, 3 * h), (.add, h)] },
+    recurrent("GRU", gates: 3) { h in [(.sigmoid, 2 * h), (.tanh, h), (.mul, 3 * h), (.sub, h), (.add, h)] },
   ]
 
   /// The sizes of a recurrent node.
@@ -22,7 +23,7 @@ extension OperatorRule {
   /// A recurrent operator with `gates` gate rows per hidden unit and per-step gate arithmetic `gateOps(h)`.
   ///
   /// `gateOps` multiplies h by at most 3; h is at most the weight's row count, so it cannot overflow.
-  static func recurrent(_ opType: String, gates: Int, gateOps: @escaping @Sendable (Int) -> [(String, Int)]) -> OperatorRule {
+  static func recurrent(_ opType: String, gates: Int, gateOps: @escaping @Sendable (Int) -> [(ArithmeticOperation, Int)]) -> OperatorRule {
     OperatorRule(opType, shape: { c in
       let x = try c.input(0)
       let r = try recurrence(c, gates: gates)
@@ -38,10 +39,10 @@ extension OperatorRule {
       let h = r.hidden
       // Per step and direction: [W R] · [x; h] for every gate row, then the gate arithmetic.
       let rowMACs = try Checked.multiply(gateRows, try Checked.add(r.input, h))
-      let step = try OpCounts([("mul", rowMACs), ("add", try Checked.multiply(gateRows, try Checked.add(r.input, h - 1)))])
+      let step = try OpCounts([(.mul, rowMACs), (.add, try Checked.multiply(gateRows, try Checked.add(r.input, h - 1)))])
       let biasAdds = c.optionalInput(3) != nil ? try Checked.multiply(steps, try Checked.multiply(2, gateRows)) : 0
       var ops = try step.scaled(by: steps)
-      try ops.add("add", biasAdds)
+      try ops.add(.add, biasAdds)
       let gate = try OpCounts(try gateOps(h).map { ($0.0, $0.1) })
       return try .products(ops: ops, macs: try Checked.multiply(steps, rowMACs), biasAdds: biasAdds, extra: try gate.scaled(by: steps))
     }, backward: { _, _, forward in

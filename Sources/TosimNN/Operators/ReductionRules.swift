@@ -4,16 +4,17 @@
 // noop_with_empty_axes; input − output adds, plus a divide per output for the
 // mean (docs/network-counter.md, §Counting rules and §Training).
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 extension OperatorRule {
   /// Reductions.
   public static let reductionRules: [OperatorRule] = [
     OperatorRule("ReduceMean", metadataInputs: [1], shape: { c in [try reducedShape(c, axesInputFrom: 18)] }, forward: { c, e in
-      try .arithmetic(try OpCounts([("add", try c.input(0).elementCount() - e), ("div", e)]))
-    }, backward: { _, e, _ in try .arithmetic(try OpCounts([("div", e)])) }),
+      try .arithmetic(try OpCounts([(.add, try c.input(0).elementCount() - e), (.div, e)]))
+    }, backward: { _, e, _ in try .arithmetic(try OpCounts([(.div, e)])) }),
     OperatorRule("ReduceSum", metadataInputs: [1], shape: { c in [try reducedShape(c, axesInputFrom: 13)] }, forward: { c, e in
-      try .arithmetic(try OpCounts([("add", try c.input(0).elementCount() - e)]))
+      try .arithmetic(try OpCounts([(.add, try c.input(0).elementCount() - e)]))
     }),
   ]
 

@@ -4,6 +4,7 @@
 // auto_pad, ceil_mode and groups, giving the output shape. Every size is
 // checked, so extreme attributes are InputErrors naming node and attribute.
 //===----------------------------------------------------------------------===//
+import TosimCostModel
 import TosimFormats
 
 /// The geometry of a Conv, ConvTranspose or pooling node.

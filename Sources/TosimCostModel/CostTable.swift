@@ -6,19 +6,21 @@
 // (unit-delay mean) — plus the provenance of the numbers: designs, operand
 // distribution, vector count, seed and tool version. docs/cost-tables.md
 // documents the format; docs/to-model.md what each column measures.
+// This target holds the model only; TosimCost derives tables, TosimIO reads
+// and writes them (CostTableReader.swift, CostTableWriter.swift).
 // CLI: `tosim derive --fp32` writes circuits/tables/fp32.json and fp32.csv;
-// `tosim count` reads them (TosimIO/CostTableReader.swift).
+// `tosim count` reads them.
 //===----------------------------------------------------------------------===//
 import TosimFormats
 
 /// One row of a cost table: a primitive unit or a composite recipe.
 public struct CostRow: Sendable, Equatable {
   /// The operation (`add`, `exp`).
-  public var operation: String
+  public var operation: ArithmeticOperation
   /// The unit name for primitives (`fp32.add:kogge-stone`); nil for recipes.
   public var unit: String?
   /// Primitive counts for recipes, in listing order; empty for primitives.
-  public var recipe: [(operation: String, count: Int)]
+  public var recipe: [(operation: ArithmeticOperation, count: Int)]
   /// Transistors in the unit (0 for recipes).
   public var transistorCount: Int
   /// Cells on the unit's critical path (0 for recipes).
@@ -34,7 +36,7 @@ public struct CostRow: Sendable, Equatable {
 
   /// Creates a row.
   public init(
-    operation: String, unit: String?, recipe: [(operation: String, count: Int)], transistorCount: Int, depth: Int,
+    operation: ArithmeticOperation, unit: String?, recipe: [(operation: ArithmeticOperation, count: Int)], transistorCount: Int, depth: Int,
     staticTOs: Int, dynamicTOs: Double, dynamicTOsStandardDeviation: Double, glitchTOs: Double
   ) {
     self.operation = operation
@@ -51,6 +53,7 @@ public struct CostRow: Sendable, Equatable {
   /// Whether the row is a composite recipe.
   public var isRecipe: Bool { unit == nil }
 
+  /// Whether two rows hold the same operation, unit, recipe and numbers.
   public static func == (a: CostRow, b: CostRow) -> Bool {
     a.operation == b.operation && a.unit == b.unit && a.recipe.map(\.operation) == b.recipe.map(\.operation)
       && a.recipe.map(\.count) == b.recipe.map(\.count) && a.transistorCount == b.transistorCount
@@ -95,8 +98,9 @@ public struct CostTable: Sendable, Equatable {
   }
 
   /// The row of `operation`, if any.
-  public func row(_ operation: String) -> CostRow? { rows.first { $0.operation == operation } }
+  public func row(_ operation: ArithmeticOperation) -> CostRow? { rows.first { $0.operation == operation } }
 
+  /// Whether two tables have the same provenance and rows.
   public static func == (a: CostTable, b: CostTable) -> Bool {
     a.toolVersion == b.toolVersion && a.precision == b.precision && a.designs.map(\.family) == b.designs.map(\.family)
       && a.designs.map(\.design) == b.designs.map(\.design) && a.operands == b.operands

@@ -27,15 +27,15 @@
 //   exp(−x²) (1 mul for x², exp, 1 mul), 1 − … (1 add), sign (1 compare).
 //
 // A recipe row's TOs are Σ count × the primitive row (see docs/cost-tables.md).
-// CLI: rows of every floating-point table written by `tosim derive`.
+// Model only (TosimCostModel); CLI: rows of every floating-point table
+// written by `tosim derive`.
 //===----------------------------------------------------------------------===//
 import Foundation
-import TosimFormats
 
 /// Composite operations as counts of primitive operations.
 public enum CompositeRecipes {
   /// The composite operations, in table order.
-  public static let operations = ["exp", "log", "sigmoid", "tanh", "gelu", "silu", "softplus", "elu", "softmax", "rsqrt", "erf"]
+  public static var operations: [ArithmeticOperation] { ArithmeticOperation.composites }
 
   /// The Horner degree of exp for p significand bits: the least d with
   /// (ln2/2)^(d+1)/(d+1)! < 2^−(p+1).
@@ -56,39 +56,43 @@ public enum CompositeRecipes {
 
   private static func factorial(_ n: Int) -> Double { (1...max(1, n)).reduce(1.0) { $0 * Double($1) } }
 
-  /// The recipe of `operation` in primitives and other composites, for a
-  /// format of `precision` significand bits.
-  static func definition(_ operation: String, precision p: Int) -> [(String, Int)] {
+  /// The recipe of composite `operation` in primitives and other
+  /// composites, for a format of `precision` significand bits; empty for a
+  /// primitive.
+  static func definition(_ operation: ArithmeticOperation, precision p: Int) -> [(ArithmeticOperation, Int)] {
     let d = exponentialDegree(precision: p), n = logarithmTermCount(precision: p)
     switch operation {
-    case "exp": return [("mul", d + 2), ("add", d + 3), ("compare", 1)]
-    case "log": return [("div", 1), ("mul", n + 3), ("add", n + 3)]
-    case "sigmoid": return [("exp", 1), ("add", 1), ("div", 1)]
-    case "tanh": return [("mul", 1), ("exp", 1), ("add", 2), ("div", 1)]
-    case "gelu": return [("mul", 5), ("add", 2), ("tanh", 1)]
-    case "silu": return [("sigmoid", 1), ("mul", 1)]
-    case "softplus": return [("exp", 1), ("add", 1), ("log", 1)]
-    case "elu": return [("compare", 1), ("exp", 1), ("add", 1)]
-    case "softmax": return [("compare", 1), ("sub", 1), ("exp", 1), ("add", 1), ("div", 1)]
-    case "rsqrt": return [("sqrt", 1), ("div", 1)]
-    case "erf": return [("mul", 8), ("add", 6), ("div", 1), ("exp", 1), ("compare", 1)]
-    default: preconditionFailure("unknown composite \(operation)")
+    case .exp: return [(.mul, d + 2), (.add, d + 3), (.compare, 1)]
+    case .log: return [(.div, 1), (.mul, n + 3), (.add, n + 3)]
+    case .sigmoid: return [(.exp, 1), (.add, 1), (.div, 1)]
+    case .tanh: return [(.mul, 1), (.exp, 1), (.add, 2), (.div, 1)]
+    case .gelu: return [(.mul, 5), (.add, 2), (.tanh, 1)]
+    case .silu: return [(.sigmoid, 1), (.mul, 1)]
+    case .softplus: return [(.exp, 1), (.add, 1), (.log, 1)]
+    case .elu: return [(.compare, 1), (.exp, 1), (.add, 1)]
+    case .softmax: return [(.compare, 1), (.sub, 1), (.exp, 1), (.add, 1), (.div, 1)]
+    case .rsqrt: return [(.sqrt, 1), (.div, 1)]
+    case .erf: return [(.mul, 8), (.add, 6), (.div, 1), (.exp, 1), (.compare, 1)]
+    case .add, .sub, .mul, .div, .sqrt, .compare, .max, .min: return []
     }
   }
 
   /// The recipe of `operation` expanded into primitive counts, in the order
-  /// add, sub, mul, div, sqrt, compare (zero counts left out).
-  public static func primitiveCounts(_ operation: String, precision p: Int) -> [(operation: String, count: Int)] {
-    var counts: [String: Int] = [:]
-    func expand(_ name: String, _ times: Int) {
-      if operations.contains(name) {
+  /// add, sub, mul, div, sqrt, compare (zero counts left out); a primitive
+  /// is one of itself.
+  public static func primitiveCounts(
+    _ operation: ArithmeticOperation, precision p: Int
+  ) -> [(operation: ArithmeticOperation, count: Int)] {
+    var counts: [ArithmeticOperation: Int] = [:]
+    func expand(_ name: ArithmeticOperation, _ times: Int) {
+      if name.isComposite {
         for (part, count) in definition(name, precision: p) { expand(part, times * count) }
       } else {
         counts[name, default: 0] += times
       }
     }
     expand(operation, 1)
-    return ["add", "sub", "mul", "div", "sqrt", "compare"].compactMap { name in counts[name].map { (name, $0) } }
+    return ArithmeticOperation.allCases.filter { !$0.isComposite }.compactMap { name in counts[name].map { (name, $0) } }
   }
 
   /// The recipe rows of a table whose primitive rows are `primitives`: TOs
