@@ -1,7 +1,9 @@
 //===--- CellLibraryLoader.swift -------------------------------------------===//
 // Loads a folder of SPICE cells (`*.sp`, `*.spice`, `*.cir`) and analyses each
-// subcircuit into a library cell. Used by every command that builds circuits;
-// `--library DIR` adds a user's folder on top of the shipped one.
+// subcircuit into a library cell; a cell named like a standard cell (INV,
+// NAND2, …, FA) must have the pins and function the generators expect. Used
+// by every command that builds circuits; `--library DIR` adds a user's folder
+// on top of the shipped one.
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimCells

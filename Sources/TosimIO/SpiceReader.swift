@@ -20,7 +20,8 @@ public enum SpiceReader {
   public static func parse(_ text: String, file: String) throws -> [Subcircuit] {
     // Join continuation lines, remembering each card's first line number.
     var cards: [(line: Int, text: String)] = []
-    var directions: [String: PortDirection] = [:]
+    // PININFO entries by line; each applies to the subcircuit open at it or the next one.
+    var pinInfo: [(line: Int, port: String, direction: PortDirection)] = []
     for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.trimmingCharacters(in: .whitespaces)
       let number = offset + 1
@@ -31,11 +32,7 @@ public enum SpiceReader {
             throw InputError("malformed *.PININFO entry '\(item)'; expected PORT:I, PORT:O, PORT:P or PORT:G",
               file: file, line: number)
           }
-          let port = parts[0].uppercased()
-          if let previous = directions[port], previous != direction {
-            throw InputError("*.PININFO gives port \(port) two directions", file: file, line: number)
-          }
-          directions[port] = direction
+          pinInfo.append((number, parts[0].uppercased(), direction))
         }
         continue
       }
@@ -51,7 +48,17 @@ public enum SpiceReader {
 
     var result: [Subcircuit] = []
     var open: (name: String, ports: [String], line: Int, devices: [Mosfet])?
+    var directions: [String: PortDirection] = [:]
+    var nextPinInfo = 0
     for card in cards {
+      while nextPinInfo < pinInfo.count, pinInfo[nextPinInfo].line < card.line {
+        let (line, port, direction) = pinInfo[nextPinInfo]
+        nextPinInfo += 1
+        if let previous = directions[port], previous != direction {
+          throw InputError("*.PININFO gives port \(port) two directions", file: file, line: line)
+        }
+        directions[port] = direction
+      }
       let words = card.text.split(whereSeparator: \.isWhitespace).map { $0.uppercased() }
       guard let head = words.first else { continue }
       func error(_ message: String) -> InputError { InputError(message, file: file, line: card.line) }
@@ -71,7 +78,7 @@ public enum SpiceReader {
       case ".ENDS":
         guard let current = open else { throw error(".ENDS without .SUBCKT") }
         let own = directions.filter { current.ports.contains($0.key) }
-        for port in directions.keys where !current.ports.contains(port) && current.ports.count > 0 {
+        for port in directions.keys.sorted() where !current.ports.contains(port) && current.ports.count > 0 {
           if !Subcircuit.powerNames.contains(port) && !Subcircuit.groundNames.contains(port) {
             throw error("*.PININFO names '\(port)', which is not a port of \(current.name)")
           }
