@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "TosimCells", targets: ["TosimCells"]),
     .library(name: "TosimCircuits", targets: ["TosimCircuits"]),
     .library(name: "TosimSim", targets: ["TosimSim"]),
+    .library(name: "TosimEvaluation", targets: ["TosimEvaluation"]),
     .library(name: "TosimCost", targets: ["TosimCost"]),
     .library(name: "TosimNN", targets: ["TosimNN"]),
     .library(name: "TosimIO", targets: ["TosimIO"]),
@@ -32,17 +33,22 @@ let package = Package(
     .target(name: "TosimCircuits", dependencies: ["TosimNetlist", "TosimFormats"]),
     /// Bit-parallel zero-delay and unit-delay simulation. -> Netlist
     .target(name: "TosimSim", dependencies: ["TosimNetlist"]),
-    /// Cost tables: the table model, unit measurement, derivation, composite recipes. -> Circuits, Sim, Formats
-    .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim"]),
+    /// The simulate-and-check engine: unit references, the seeded operand stream, the batch driver
+    /// (chunked parallel measurement, verification), design exploration. -> Circuits, Sim, Netlist, Formats
+    .target(name: "TosimEvaluation", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim"]),
+    /// Cost tables: the table model, derivation, composite recipes. -> Evaluation, Circuits, Formats
+    .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation"]),
     /// Network graphs, layer specs, shape inference and the op counter. -> Formats, Cost (table model only)
     .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCost"]),
-    /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, cost tables, atomic writes. -> the models above
-    .target(name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimCost", "TosimNN"]),
+    /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, cost tables, SVG plots, atomic writes. -> the models above
+    .target(
+      name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimEvaluation", "TosimCost", "TosimNN"]),
     /// Argument parsing and one file per subcommand. -> everything above
     .target(
       name: "TosimCommands",
       dependencies: [
-        "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimIO", "TosimCost", "TosimNN",
+        "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimEvaluation", "TosimIO", "TosimCost",
+        "TosimNN",
       ]),
     /// The `tosim` executable: main.swift only.
     .executableTarget(name: "tosim", dependencies: ["TosimCommands"]),
@@ -52,21 +58,30 @@ let package = Package(
     /// Reference models and helpers shared by the test bundles.
     .target(
       name: "_TosimTestSupport",
-      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimIO", "TosimSim", "TosimCircuits", "TosimCommands"]),
+      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimIO", "TosimSim", "TosimCircuits", "TosimEvaluation"]),
 
     // MARK: - Unit test bundles
 
     .testTarget(name: "TosimCellsTests", dependencies: ["TosimCells", "TosimIO", "_TosimTestSupport"]),
     .testTarget(name: "TosimNetlistTests", dependencies: ["TosimNetlist", "_TosimTestSupport"]),
     .testTarget(name: "TosimSimTests", dependencies: ["TosimSim", "TosimCircuits", "TosimCells", "_TosimTestSupport"]),
-    .testTarget(name: "TosimCircuitsTests", dependencies: ["TosimCircuits", "TosimSim", "TosimCommands", "_TosimTestSupport"]),
+    .testTarget(name: "TosimCircuitsTests", dependencies: ["TosimCircuits", "TosimSim", "TosimEvaluation", "_TosimTestSupport"]),
     .testTarget(name: "TosimIOTests", dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "_TosimTestSupport"]),
     .testTarget(
-      name: "TosimNNTests", dependencies: ["TosimNN", "TosimCost", "TosimIO", "TosimCommands", "_TosimTestSupport"],
+      name: "TosimNNTests", dependencies: ["TosimNN", "TosimCost", "TosimIO", "_TosimTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimCommandsTests",
+      dependencies: [
+        "TosimCommands", "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation", "TosimCost", "_TosimTestSupport",
+      ]),
+    .testTarget(
+      name: "TosimEvaluationTests",
+      dependencies: ["TosimEvaluation", "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimCostTests", dependencies: ["TosimCost", "TosimEvaluation", "TosimFormats", "TosimCircuits", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimFloatingPointTests",
-      dependencies: ["TosimFormats", "TosimCircuits", "TosimCost", "TosimSim", "TosimCommands", "_TosimTestSupport"]),
+      dependencies: ["TosimFormats", "TosimCircuits", "TosimEvaluation", "TosimSim", "_TosimTestSupport"]),
   ]
 )

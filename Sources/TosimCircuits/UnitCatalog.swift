@@ -138,7 +138,10 @@ public enum UnitCatalog {
   }
 
   /// The integer width of `name`, checked.
-  static func width(of name: UnitName) throws -> Int {
+  ///
+  /// - Throws: `InputError` for a non-integer precision or a width outside
+  ///   1…`maximumIntegerWidth`.
+  public static func width(of name: UnitName) throws -> Int {
     guard let width = name.integerWidth else {
       throw InputError("unknown precision '\(name.format)' in unit \(name); integer units are int1…int\(maximumIntegerWidth)")
     }

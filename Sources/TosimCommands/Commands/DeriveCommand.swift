@@ -10,6 +10,7 @@
 import Foundation
 import TosimCircuits
 import TosimCost
+import TosimEvaluation
 import TosimFormats
 import TosimIO
 

@@ -1,7 +1,7 @@
 //===--- DeriveTests.swift -------------------------------------------------===//
 // `tosim derive` end to end on small runs: the JSON schema the network
-// counter reads, byte-identical output for the same seed, recipe rows as
-// Σ count × primitive, `tosim eval` on floating-point units, and bad input
+// counter reads, byte-identical output for the same seed, `tosim eval` on
+// floating-point units, and bad input
 // (unknown precision or design, --vectors 0, an unwritable folder) exiting
 // 64 with the existing table left intact.
 //===----------------------------------------------------------------------===//
@@ -48,26 +48,6 @@ struct DeriveTests {
     #expect(sigmoid["kind"] as? String == "recipe" && sigmoid["transistors"] as? Int == 0)
     let intTable = try String(contentsOfFile: first + "/int8.csv", encoding: .utf8)
     #expect(intTable.hasPrefix(CostTable.csvHeader + "\nadd,primitive,int8.add,"))
-  }
-
-  @Test func recipeRowsSumTheirPrimitives() throws {
-    let primitives = ["add", "sub", "mul", "div", "sqrt", "compare"].enumerated().map { index, op in
-      CostRow(
-        operation: op, unit: "x.\(op)", recipe: [], transistorCount: 10, depth: 1, staticTOs: 10 * (index + 1),
-        dynamicTOs: Double(index + 1), dynamicTOsStandardDeviation: 1, glitchTOs: 2 * Double(index + 1))
-    }
-    let rows = CompositeRecipes.rows(primitives: primitives, precision: 24)
-    let exp = try #require(rows.first { $0.operation == "exp" })
-    let degree = CompositeRecipes.exponentialDegree(precision: 24)
-    let names: [String] = exp.recipe.map { $0.operation }
-    let counts: [Int] = exp.recipe.map { $0.count }
-    #expect(names == ["add", "mul", "compare"])
-    #expect(counts == [degree + 3, degree + 2, 1])
-    let expected: Int = (degree + 3) * 10 + (degree + 2) * 30 + 60
-    #expect(exp.staticTOs == expected)
-    let sigmoid = try #require(rows.first { $0.operation == "sigmoid" })
-    #expect(sigmoid.staticTOs == exp.staticTOs + 10 + 40)
-    #expect(CompositeRecipes.exponentialDegree(precision: 4) < CompositeRecipes.exponentialDegree(precision: 53))
   }
 
   @Test func evalGivesTheGateLevelResult() {
