@@ -150,24 +150,35 @@ public enum DesignExploration {
   ) throws -> [Row] {
     guard let first = candidates.first else { return [] }
     let stimulus = OperandStream(seed: seed).vectors(widths: first.reference.inputWidths, count: vectorCount)
+    // Candidates whose references have the same name share one set of expected outputs.
+    let owners = candidates.indices.map { index in
+      guard let name = candidates[index].reference.name else { return index }
+      return candidates.firstIndex { $0.reference.name == name } ?? index
+    }
     final class Prepared: @unchecked Sendable {
-      var jobs: [Result<UnitMeasurement.Job, Error>?]
+      var circuits: [Result<FlatCircuit, Error>?]
+      var vectors: [Result<CheckedVectors, Error>?]
       let lock = NSLock()
-      init(_ count: Int) { jobs = Array(repeating: nil, count: count) }
+      init(_ count: Int) {
+        circuits = Array(repeating: nil, count: count)
+        vectors = Array(repeating: nil, count: count)
+      }
     }
     let prepared = Prepared(candidates.count)
     DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
-      let candidate = candidates[index]
-      let job = Result {
-        try UnitMeasurement.Job(
-          FlatCircuit(candidate.netlist), vectors: CheckedVectors(stimulus, reference: candidate.reference))
-      }
+      let circuit = Result { try FlatCircuit(candidates[index].netlist) }
+      let vectors = owners[index] == index
+        ? Result { try CheckedVectors(stimulus, reference: candidates[index].reference) } : nil
       prepared.lock.lock()
-      prepared.jobs[index] = job
+      prepared.circuits[index] = circuit
+      prepared.vectors[index] = vectors
       prepared.lock.unlock()
     }
     let jobs = try candidates.indices.map { index in
-      do { return try prepared.jobs[index]!.get() } catch let error as InputError {
+      guard let circuit = prepared.circuits[index], let vectors = prepared.vectors[owners[index]] else {
+        preconditionFailure("every candidate is prepared above")
+      }
+      do { return try UnitMeasurement.Job(circuit.get(), vectors: vectors.get()) } catch let error as InputError {
         throw InputError("design \(candidates[index].design): \(error.message)")
       }
     }

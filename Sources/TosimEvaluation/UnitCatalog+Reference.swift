@@ -108,17 +108,18 @@ extension UnitCatalog {
       throw InputError("unknown operation '\(name.operation)' in unit \(name); known: "
         + operations.map(\.name).joined(separator: ", "))
     }
-    return wideReference(inputWidths: inputs, outputWidths: outputs, evaluate: function)
+    return wideReference(
+      name: "\(name.format).\(name.operation)", inputWidths: inputs, outputWidths: outputs, evaluate: function)
   }
 
   /// A reference from a function on whole values: every input bus (at most
   /// 128 bits) as one UInt128, every output (at most 256 bits) as a wide value.
   private static func wideReference(
-    inputWidths: [Int], outputWidths: [Int], evaluate: @escaping @Sendable ([UInt128]) -> [WideValue]
+    name: String, inputWidths: [Int], outputWidths: [Int], evaluate: @escaping @Sendable ([UInt128]) -> [WideValue]
   ) -> UnitReference {
     let inputLimbs = inputWidths.map { ($0 + 63) / 64 }
     let outputLimbs = outputWidths.reduce(0) { $0 + ($1 + 63) / 64 }
-    return UnitReference(inputWidths: inputWidths, outputWidths: outputWidths) { limbs in
+    return UnitReference(name: name, inputWidths: inputWidths, outputWidths: outputWidths) { limbs in
       var values: [UInt128] = []
       values.reserveCapacity(inputLimbs.count)
       var next = 0

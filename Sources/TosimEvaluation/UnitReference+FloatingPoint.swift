@@ -9,7 +9,8 @@ extension UnitReference {
   /// The reference of unit `operation` on `format` (inputs a, b; output y).
   public static func floatingPoint(_ format: FloatFormat, _ operation: FloatOperation) -> UnitReference {
     UnitReference(
-      inputWidths: [format.bitWidth, format.bitWidth], outputWidths: [operation.outputWidth(format)],
+      name: "\(format).\(operation.rawValue)", inputWidths: [format.bitWidth, format.bitWidth],
+      outputWidths: [operation.outputWidth(format)],
       outputs: { [format.reference(operation, $0[0], $0[1])] },
       matches: { _, expected, actual in
         format.matches(operation, expected: expected[expected.startIndex], actual: actual[actual.startIndex])

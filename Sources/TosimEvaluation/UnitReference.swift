@@ -15,6 +15,10 @@
 /// order, `⌈width/64⌉` little-endian 64-bit limbs per bus, bits above the
 /// width zero. Outputs come back in the same layout.
 public struct UnitReference: Sendable {
+  /// The function's name when it is a catalog function (`int32.mul`, or
+  /// `E5M10.add` for fp16): references with the same name give the same
+  /// outputs, so their expected outputs may be shared. Nil for any other.
+  public let name: String?
   /// The width of each input bus, in port order.
   public let inputWidths: [Int]
   /// The width of each output bus, in port order.
@@ -29,6 +33,7 @@ public struct UnitReference: Sendable {
   /// Creates a reference.
   ///
   /// - Parameters:
+  ///   - name: the catalog function computed, if any (see `name`).
   ///   - outputs: the expected output limbs (all output buses, flat) for the
   ///     input limbs of one vector (all input buses, flat); the result must
   ///     hold exactly `Σ ⌈outputWidth/64⌉` limbs, bits above each width zero.
@@ -36,9 +41,11 @@ public struct UnitReference: Sendable {
   ///     matches `expected`; nil compares limbs for equality. It is called
   ///     only for limbs that differ (equal limbs always match).
   public init(
-    inputWidths: [Int], outputWidths: [Int], outputs: @escaping @Sendable (_ inputs: [UInt64]) -> [UInt64],
+    name: String? = nil, inputWidths: [Int], outputWidths: [Int],
+    outputs: @escaping @Sendable (_ inputs: [UInt64]) -> [UInt64],
     matches: (@Sendable (_ output: Int, _ expected: ArraySlice<UInt64>, _ actual: ArraySlice<UInt64>) -> Bool)? = nil
   ) {
+    self.name = name
     self.inputWidths = inputWidths
     self.outputWidths = outputWidths
     inputLimbs = inputWidths.map { ($0 + 63) / 64 }

@@ -31,13 +31,16 @@ struct DesignExplorationTests {
     }
   }
 
-  @Test("a wrong circuit under the right ports is caught by the reference check")
-  func wrongCircuit() throws {
+  @Test("a wrong circuit under the right ports is caught by its own reference", arguments: [0, 3])
+  func wrongCircuit(position: Int) throws {
     var wrong = try DesignExploration.candidates(.adders, width: 8, library: library)
-    wrong[0].reference = UnitReference(inputWidths: [8, 8, 1], outputWidths: [8, 1]) { x in
-      [(x[0] + x[1]) & 0xFF, (x[0] + x[1]) >> 8]
+    #expect(Set(wrong.map(\.reference.name)) == ["int8.add"])  // one shared set of expected outputs
+    wrong[position].reference = UnitReference(inputWidths: [8, 8, 1], outputWidths: [8, 1]) { x in
+      [(x[0] + x[1]) & 0xFF, (x[0] + x[1]) >> 8]  // carry-in ignored
     }
-    #expect(throws: InputError.self) { try DesignExploration.run(Array(wrong.prefix(1)), vectorCount: 64, seed: 1) }
+    #expect(throws: InputError.self) { try DesignExploration.run(wrong, vectorCount: 64, seed: 1) }
+    wrong.remove(at: position)
+    #expect(try DesignExploration.run(wrong, vectorCount: 64, seed: 1).count == wrong.count)
   }
 
   @Test("rows are the batch driver's measurements on the uniform stream")
