@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "TosimCircuits", targets: ["TosimCircuits"]),
     .library(name: "TosimSim", targets: ["TosimSim"]),
     .library(name: "TosimCostModel", targets: ["TosimCostModel"]),
+    .library(name: "TosimEvaluation", targets: ["TosimEvaluation"]),
     .library(name: "TosimCost", targets: ["TosimCost"]),
     .library(name: "TosimNN", targets: ["TosimNN"]),
     .library(name: "TosimIO", targets: ["TosimIO"]),
@@ -35,17 +36,24 @@ let package = Package(
     .target(name: "TosimSim", dependencies: ["TosimNetlist"]),
     /// The cost-table model: operations, tables and rows, composite recipes (model only). -> Formats
     .target(name: "TosimCostModel", dependencies: ["TosimFormats"]),
-    /// Cost-table derivation: unit measurement and verification. -> CostModel, Circuits, Sim, Netlist, Formats
-    .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim", "TosimCostModel"]),
+    /// The simulate-and-check engine: unit references, the seeded operand stream, the batch driver
+    /// (chunked parallel measurement, verification), design exploration. -> Circuits, Sim, Netlist, Formats
+    .target(name: "TosimEvaluation", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim"]),
+    /// Cost-table derivation: units measured through the engine, recipe rows. -> Evaluation, CostModel, Circuits
+    .target(
+      name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation", "TosimCostModel"]),
     /// Network graphs, layer specs, shape inference, the op counter and TO totals. -> Formats, CostModel
     .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCostModel"]),
-    /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, JSON, cost tables, atomic writes. -> the models above
-    .target(name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimCostModel", "TosimNN"]),
+    /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, JSON, cost tables, SVG plots, atomic writes. -> the models above
+    .target(
+      name: "TosimIO",
+      dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimEvaluation", "TosimCostModel", "TosimNN"]),
     /// Argument parsing and one file per subcommand. -> everything above
     .target(
       name: "TosimCommands",
       dependencies: [
-        "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimIO", "TosimCostModel", "TosimCost",
+        "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimEvaluation", "TosimIO",
+        "TosimCostModel", "TosimCost",
         "TosimNN",
       ]),
     /// The `tosim` executable: main.swift only.
@@ -56,7 +64,7 @@ let package = Package(
     /// Reference models and helpers shared by the test bundles.
     .target(
       name: "_TosimTestSupport",
-      dependencies: ["TosimFormats", "TosimNetlist", "TosimIO", "TosimSim", "TosimCircuits", "TosimCommands"]),
+      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimIO", "TosimSim", "TosimCircuits", "TosimEvaluation"]),
 
     // MARK: - Unit test bundles
 
@@ -67,19 +75,30 @@ let package = Package(
       name: "TosimSimTests", dependencies: ["TosimSim", "TosimCircuits", "TosimFormats", "TosimNetlist", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimCircuitsTests",
-      dependencies: ["TosimCircuits", "TosimSim", "TosimFormats", "TosimNetlist", "TosimCommands", "_TosimTestSupport"]),
+      dependencies: ["TosimCircuits", "TosimSim", "TosimFormats", "TosimNetlist", "TosimEvaluation", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimIOTests",
       dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "TosimFormats", "TosimNetlist", "TosimCostModel", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimNNTests",
-      dependencies: ["TosimNN", "TosimCostModel", "TosimFormats", "TosimIO", "TosimCommands", "_TosimTestSupport"],
+      dependencies: ["TosimNN", "TosimCostModel", "TosimFormats", "TosimIO", "_TosimTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimCommandsTests",
+      dependencies: [
+        "TosimCommands", "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation", "TosimCost", "_TosimTestSupport",
+      ]),
+    .testTarget(
+      name: "TosimEvaluationTests",
+      dependencies: ["TosimEvaluation", "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimCostTests",
+      dependencies: ["TosimCost", "TosimCostModel", "TosimEvaluation", "TosimFormats", "TosimCircuits", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimFloatingPointTests",
       dependencies: [
-        "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimCostModel", "TosimCost", "TosimIO", "_TosimTestSupport",
+        "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation", "TosimCostModel", "TosimCost", "TosimIO",
+        "_TosimTestSupport",
       ]),
   ]
 )

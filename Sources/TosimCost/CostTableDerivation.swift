@@ -17,6 +17,7 @@ import Dispatch
 import Foundation
 import TosimCircuits
 import TosimCostModel
+import TosimEvaluation
 import TosimFormats
 import TosimNetlist
 
@@ -67,7 +68,7 @@ public enum CostTableDerivation {
     var inputWidths: [Int]
     var isMagnitude: Bool
     var build: @Sendable (CellLibrary) throws -> Netlist
-    var check: UnitReferenceCheck
+    var reference: UnitReference
   }
 
   static func jobs(_ precision: Precision, options: DerivationOptions) throws -> [Job] {
@@ -87,7 +88,7 @@ public enum CostTableDerivation {
             return try FloatingPointUnits.build(
               format: format, operation: operation, designs: designs, library: library, name: unit)
           },
-          check: .floatingPoint(format, operation))
+          reference: .floatingPoint(format, operation))
       }
     }
     let units = ArithmeticOperation.integerPrimitives.compactMap { operation in
@@ -101,7 +102,7 @@ public enum CostTableDerivation {
         precision: precision, operation: operation, unit: "\(precision.rawValue).\(unit.operation.rawValue)",
         inputWidths: reference.inputWidths, isMagnitude: operation == .sqrt,
         build: { library in try UnitCatalog.build(unit, library: library) },
-        check: UnitReferenceCheck(expected: { inputs in reference.outputs(inputs.map { [$0] }).map { $0[0] } }))
+        reference: reference)
     }
   }
 
@@ -190,11 +191,11 @@ public enum CostTableDerivation {
 
   static func measure(_ job: Job, options: DerivationOptions, library: CellLibrary) throws -> UnitMeasurement {
     let netlist = try job.build(library)
-    let inputs = options.operands.operands(
-      precision: job.precision, widths: job.inputWidths, count: options.vectorCount,
-      seed: unitSeed(options.seed, unit: job.unit), isMagnitude: job.isMagnitude)
+    let stream = OperandStream(
+      options.operands, precision: job.precision, seed: unitSeed(options.seed, unit: job.unit),
+      isMagnitude: job.isMagnitude)
     return try UnitMeasurement.measure(
-      netlist, inputs: inputs, check: job.check,
+      netlist, inputs: stream.vectors(widths: job.inputWidths, count: options.vectorCount), reference: job.reference,
       options: MeasurementOptions(wordsPerNode: options.wordsPerNode, countsGlitches: true, recordsPerVector: true))
   }
 }

@@ -8,6 +8,7 @@
 // --vectors N --seed S --operands uniform|normal`.
 //===----------------------------------------------------------------------===//
 import TosimCircuits
+import TosimEvaluation
 import TosimFormats
 
 /// The knobs of a derivation.

@@ -11,6 +11,7 @@ import Foundation
 import TosimCircuits
 import TosimCost
 import TosimCostModel
+import TosimEvaluation
 import TosimFormats
 import TosimIO
 

@@ -1,8 +1,11 @@
 //===--- EvalCommand.swift -------------------------------------------------===//
 // `tosim eval UNIT`: runs a unit's gate-level netlist on operands read from
 // standard input, one operation per line, and prints its outputs in hex.
+// The simulation is `WordSimulator.simulate` (TosimEvaluation), the batch
+// entry point the measurement driver steps through streams with.
 //===----------------------------------------------------------------------===//
 import TosimCircuits
+import TosimEvaluation
 import TosimFormats
 import TosimNetlist
 import TosimSim
@@ -55,40 +58,32 @@ struct EvalCommand: TosimCommand {
       return
     }
     let netlist = try source.netlist(library: try library.load(context), context: context)
-    let circuit = try FlatCircuit(netlist)
-    let simulator = WordSimulator(circuit, options: SimulationOptions(wordsPerNode: 4))
+    let simulator = WordSimulator(try FlatCircuit(netlist), options: SimulationOptions(wordsPerNode: 4))
     let inputWidths = netlist.inputs.map(\.width)
-    let inputLimbs = inputWidths.map { ($0 + 63) / 64 }
+    let inputLimbs = simulator.inputLimbs
     let outputWidths = netlist.outputs.map(\.width)
-    let outputLimbs = outputWidths.map { ($0 + 63) / 64 }
+    let outputLimbs = simulator.outputLimbs
 
-    var pending: [[[UInt64]]] = []  // per line, per input bus, limbs
+    var operands = inputLimbs.map { _ in [UInt64]() }  // per input bus, limbs per line
+    var lineCount = 0
     func flush() {
-      guard !pending.isEmpty else { return }
-      for bus in inputWidths.indices {
-        simulator.setInput(bus, values: pending.flatMap { $0[bus] }, limbsPerValue: inputLimbs[bus])
-      }
-      simulator.run(laneCount: pending.count)
-      let outputs = outputWidths.indices.map {
-        simulator.output($0, laneCount: pending.count, limbsPerValue: outputLimbs[$0])
-      }
+      let outputs = simulator.simulate(operands, vectorCount: lineCount)
       var text = ""
-      for lane in pending.indices {
+      for lane in 0..<lineCount {
         let fields = outputWidths.indices.map { bus in
           Hex.format(Array(outputs[bus][(lane * outputLimbs[bus])..<((lane + 1) * outputLimbs[bus])]),
             width: outputWidths[bus])
         }
         text += fields.joined(separator: " ") + "\n"
       }
-      context.standardOutput(text)
-      pending.removeAll(keepingCapacity: true)
+      if !text.isEmpty { context.standardOutput(text) }
     }
 
     let input = context.readStandardInput()
     do {
-      try parse(input, netlist: netlist, inputWidths: inputWidths, inputLimbs: inputLimbs) { operands in
-        pending.append(operands)
-        if pending.count == simulator.lanesPerBatch { flush() }
+      try parse(input, netlist: netlist, inputWidths: inputWidths, inputLimbs: inputLimbs) { line in
+        for bus in line.indices { operands[bus] += line[bus] }
+        lineCount += 1
       }
     } catch {
       flush()  // every line before the bad one still gets its result

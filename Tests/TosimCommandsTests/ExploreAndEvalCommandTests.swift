@@ -1,14 +1,13 @@
 //===--- ExploreAndEvalCommandTests.swift ----------------------------------===//
 // `tosim explore`, `tosim eval` and `tosim export verilog` on the integer
 // units, run in-process: rows and Pareto marks, determinism, JSON and SVG,
-// the user-design hook, and exit statuses for bad input.
+// and exit statuses for bad input. (The user-design hook is tested at the
+// library level in TosimEvaluationTests.)
 //===----------------------------------------------------------------------===//
 import Foundation
 import Testing
 import TosimCircuits
-import TosimCommands
-import TosimFormats
-import TosimNetlist
+import TosimEvaluation
 import _TosimTestSupport
 
 @Suite("explore and eval commands")
@@ -51,25 +50,6 @@ struct ExploreAndEvalCommandTests {
       #expect(result.status == 64, "\(arguments)")
       #expect(result.error.contains("Usage: tosim explore"), "\(arguments)")
     }
-  }
-
-  @Test("a user design joins the comparison; wrong ports are an input error")
-  func userDesign() throws {
-    let library = TestSupport.shippedLibrary
-    var candidates = try DesignExploration.candidates(.adders, width: 8, library: library)
-    let mine = try TestSupport.unit("int8.add:brent-kung")
-    candidates.append(try DesignExploration.userCandidate(mine, design: "my-adder.blif", family: .adders, width: 8, library: library))
-    let rows = try DesignExploration.run(candidates, vectorCount: 200, seed: 1)
-    #expect(rows.last?.design == "my-adder.blif")
-    let brentKung = rows.first { $0.design == "brent-kung" }!
-    #expect(rows.last!.transistorCount == brentKung.transistorCount && rows.last!.dynamicMean == brentKung.dynamicMean)
-    #expect(throws: InputError.self) {
-      try DesignExploration.userCandidate(try TestSupport.unit("int8.mul"), design: "m", family: .adders, width: 8, library: library)
-    }
-    // A wrong circuit under the right ports is caught by the reference check.
-    var wrong = try DesignExploration.candidates(.adders, width: 8, library: library)
-    wrong[0].reference = try UnitCatalog.reference(UnitName(parsing: "int8.sub"))
-    #expect(throws: InputError.self) { try DesignExploration.run(Array(wrong.prefix(1)), vectorCount: 64, seed: 1) }
   }
 
   @Test("eval runs every family's netlist; bad lines exit 65 with the line number")

@@ -1,23 +1,25 @@
 //===--- CommandRunner.swift -----------------------------------------------===//
 // Runs `tosim` in-process with an argument array, standard input text and
-// captured output, for end-to-end command tests.
+// captured output, for the end-to-end command tests of this bundle (the only
+// test bundle that depends on TosimCommands).
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimCommands
+import _TosimTestSupport
 
 /// The result of one in-process `tosim` run.
-public struct CommandResult: Sendable {
+struct CommandResult: Sendable {
   /// The exit status.
-  public let status: Int32
+  let status: Int32
   /// Everything written to standard output.
-  public let output: String
+  let output: String
   /// Everything written to standard error.
-  public let error: String
+  let error: String
 }
 
 extension TestSupport {
   /// Runs `tosim arguments…` in the package root with `input` on standard input.
-  public static func runTosim(_ arguments: [String], input: String = "", workingDirectory: String? = nil) -> CommandResult {
+  static func runTosim(_ arguments: [String], input: String = "", workingDirectory: String? = nil) -> CommandResult {
     final class Buffer: @unchecked Sendable {
       var text = ""
       let lock = NSLock()

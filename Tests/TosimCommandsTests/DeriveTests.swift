@@ -1,7 +1,7 @@
 //===--- DeriveTests.swift -------------------------------------------------===//
 // `tosim derive` end to end on small runs: the JSON schema the network
-// counter reads, byte-identical output for the same seed, recipe rows as
-// Σ count × primitive, `tosim eval` on floating-point units, and bad input
+// counter reads, byte-identical output for the same seed, `tosim eval` on
+// floating-point units, and bad input
 // (unknown precision or design, --vectors 0, an unwritable folder) exiting
 // 64 with the existing table left intact.
 //===----------------------------------------------------------------------===//
@@ -53,57 +53,6 @@ struct DeriveTests {
     #expect(sigmoid["kind"] as? String == "recipe" && sigmoid["transistors"] as? Int == 0)
     let intTable = try String(contentsOfFile: CostTableFiles.path(for: .int8, .csv, in: first), encoding: .utf8)
     #expect(intTable.hasPrefix(CostTableWriter.csvHeader + "\nadd,primitive,int8.add,"))
-  }
-
-  @Test func recipeRowsSumTheirPrimitives() throws {
-    let primitives = ArithmeticOperation.integerPrimitives.enumerated().map { index, op in
-      CostRow(
-        operation: op, unit: "x.\(op.rawValue)", recipe: [], transistorCount: 10, depth: 1, staticTOs: 10 * (index + 1),
-        dynamicTOs: Double(index + 1), dynamicTOsStandardDeviation: 1, glitchTOs: 2 * Double(index + 1))
-    }
-    let rows = CompositeRecipes.rows(primitives: primitives, precision: 24)
-    let exp = try #require(rows.first { $0.operation == .exp })
-    let degree = CompositeRecipes.exponentialDegree(precision: 24)
-    let names: [ArithmeticOperation] = exp.recipe.map { $0.operation }
-    let counts: [Int] = exp.recipe.map { $0.count }
-    #expect(names == [.add, .mul, .compare])
-    #expect(counts == [degree + 3, degree + 2, 1])
-    let expected: Int = (degree + 3) * 10 + (degree + 2) * 30 + 60
-    #expect(exp.staticTOs == expected)
-    let sigmoid = try #require(rows.first { $0.operation == .sigmoid })
-    #expect(sigmoid.staticTOs == exp.staticTOs + 10 + 40)
-    #expect(CompositeRecipes.exponentialDegree(precision: 4) < CompositeRecipes.exponentialDegree(precision: 53))
-  }
-
-  @Test func designNamesAreParsedOnceIntoTypedOptions() throws {
-    var options = DerivationOptions()
-    #expect(options.multiplier == Multipliers.Design(.dadda, finalAdder: .koggeStone))
-    // A multiplier without +adder takes the adder, also when only --adder is given.
-    try options.setDesigns(adder: "brent-kung")
-    #expect(options.adder == .brentKung && options.multiplier == Multipliers.Design(.dadda, finalAdder: .brentKung))
-    try options.setDesigns(multiplier: "wallace+sklansky", divider: "newton-raphson", squareRoot: "newton-raphson")
-    #expect(options.multiplier == Multipliers.Design(.wallace, finalAdder: .sklansky))
-    #expect(options.divider == .newtonRaphson && options.squareRoot == .newtonRaphson)
-    #expect(options.design(of: .multiplier).description == "wallace+sklansky")
-    #expect(options.floatingPointDesigns?.divider == .newtonRaphson)
-    #expect {
-      try options.setDesigns(divider: "srt")
-    } throws: { error in
-      (error as? InputError)?.message == "unknown divider design 'srt'; known: restoring, non-restoring, newton-raphson"
-    }
-    options.divider = .nonRestoring
-    #expect(options.floatingPointDesigns == nil)
-    try CostTableDerivation.validate(options, precisions: [.int8])
-    #expect {
-      try CostTableDerivation.validate(options, precisions: [.int8, .fp16])
-    } throws: { error in
-      (error as? InputError)?.message
-        == "divider design 'non-restoring' is not available for floating-point tables; known: restoring, newton-raphson"
-    }
-  }
-
-  @Test func derivePrecisionsAreTheCommittedOnes() {
-    #expect(CostTableDerivation.precisions == [.int8, .int16, .int32, .fp8e4m3, .fp8e5m2, .fp16, .bf16, .fp32, .fp64])
   }
 
   @Test func evalGivesTheGateLevelResult() {
