@@ -9,6 +9,8 @@ enum JSON {
   case null
   case bool(Bool)
   case int(Int)
+  /// An unsigned number such as a 64-bit seed, printed as a JSON number.
+  case uint(UInt64)
   case double(Double)
   case string(String)
   case array([JSON])
@@ -22,6 +24,7 @@ enum JSON {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
     case .int(let i): return String(i)
+    case .uint(let u): return String(u)
     case .double(let d): return d.isFinite ? "\(d)" : "null"
     case .string(let s): return JSON.quote(s)
     case .array(let items):
