@@ -81,6 +81,11 @@ public enum CostTableDerivation {
   ///
   /// - Throws: `InputError` naming the unknown design and the known ones.
   public static func validate(_ options: DerivationOptions, precisions: [Precision]) throws {
+    if let unsupported = precisions.first(where: { !self.precisions.contains($0) }) {
+      throw InputError("\(unsupported.rawValue) tables cannot be derived: unit measurement handles buses of at most "
+        + "64 bits (\(unsupported.rawValue).mul has a \(2 * unsupported.bitWidth)-bit product); derivable: "
+        + self.precisions.map(\.rawValue).joined(separator: ", "))
+    }
     guard options.multiplierDesign != nil else {
       throw InputError("unknown multiplier design '\(options.multiplier)'; known: "
         + Multipliers.Reduction.allCases.map(\.rawValue).joined(separator: ", ") + " (optionally +<adder>)")

@@ -20,7 +20,12 @@ struct ErrorMessage {
     let path = (nsError.userInfo[NSFilePathErrorKey] as? String)
       ?? (nsError.userInfo[NSURLErrorKey] as? URL)?.path
     let prefix = path.map { "\($0): " } ?? ""
-    if nsError.domain == NSCocoaErrorDomain {
+    let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError
+    let posix = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : nil }
+    if nsError.domain == NSCocoaErrorDomain, let posix {
+      let isWrite = (512..<1024).contains(nsError.code)
+      (message, status) = (prefix + posix.lowercased(), isWrite ? Tosim.ExitStatus.cannotCreate : Tosim.ExitStatus.dataError)
+    } else if nsError.domain == NSCocoaErrorDomain {
       let code = CocoaError.Code(rawValue: nsError.code)
       switch code {
       case .fileReadNoSuchFile, .fileNoSuchFile:
