@@ -20,7 +20,7 @@ struct ExploreAndEvalCommandTests {
     #expect(result.status == 0, "\(result.error)")
     for design in Adders.Design.allCases { #expect(result.output.contains("\n\(design.rawValue) "), "\(design)") }
     #expect(result.output.contains("*"))
-    #expect(result.error.contains("int8.add:kogge-stone"))
+    #expect(result.error.isEmpty)  // progress goes only to a terminal
     #expect(TestSupport.runTosim(arguments).output == result.output)
     #expect(TestSupport.runTosim(["explore", "adders", "--width", "8", "--vectors", "512", "--seed", "4"]).output != result.output)
   }

@@ -24,7 +24,7 @@ struct CommandTests {
     #expect(result.output == """
       OVERVIEW: Analyse the transistor-level cell library and list every cell.
 
-      USAGE: tosim cells [--library DIR]... [--only-library] [--json]
+      USAGE: tosim cells [--library DIR]... [--only-library] [--json] [--quiet]
 
       Each SPICE subcircuit is analysed at switch level: for every input combination every
       node is resolved from conducting paths to VDD, VSS or the inputs. Truth tables are

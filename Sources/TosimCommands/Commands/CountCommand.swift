@@ -4,7 +4,7 @@
 // and converts the op counts to transistor operations with the cost table of
 // each precision when one is found: --table FILE, else <precision>.json in
 // $TOSIM_TABLES, else in circuits/tables of the tosim package containing the
-// working directory (or the one tosim was built from); docs/network-counter.md.
+// working directory; docs/network-counter.md.
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimCost
@@ -26,7 +26,7 @@ struct CountCommand: TosimCommand {
     --precision is given, which then applies to every floating-point tensor.
     TOs = Σ count(op) × cost(op) from the cost table of the layer's precision: --table FILE,
     else <precision>.json in $TOSIM_TABLES, else in circuits/tables of the tosim package
-    (the one containing the working directory, or the one tosim was built from). P accepts
+    containing the working directory. P accepts
     any case and the aliases e4m3, e5m2, half, bfloat16, single, double. Without a table the
     TO columns are marked unavailable. Training counts forward + backward + optimizer update
     per step over ceil(samples / batch) × epochs steps. See docs/network-counter.md.

@@ -1,8 +1,8 @@
 //===--- OutputPath.swift --------------------------------------------------===//
 // Checks an output file before any long work starts (`export --out`,
 // `explore --svg`): it must not be one of the command's input files (the
-// user's design would be overwritten), must not be a folder, and its folder
-// must exist and be writable.
+// user's design would be overwritten), must not be a folder, and the nearest
+// existing folder on its path must be a writable folder.
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimFormats
@@ -29,9 +29,13 @@ enum OutputPath {
     if FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), isDirectory.boolValue {
       throw OutputError(path: output, reason: "is a folder")
     }
-    let folder = (resolved as NSString).deletingLastPathComponent
+    // The write creates missing folders; the nearest existing one must be a writable folder.
+    var folder = (resolved as NSString).deletingLastPathComponent
+    while folder.count > 1 && !FileManager.default.fileExists(atPath: folder) {
+      folder = (folder as NSString).deletingLastPathComponent
+    }
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw OutputError(path: output, reason: "folder \(folder) does not exist")
+      throw OutputError(path: output, reason: "\(folder) is a file, not a folder")
     }
     guard FileManager.default.isWritableFile(atPath: folder) else {
       throw OutputError(path: output, reason: "permission denied (folder \(folder) is not writable)")

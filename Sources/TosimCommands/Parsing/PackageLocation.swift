@@ -2,8 +2,8 @@
 // Where the shipped cell library and cost tables are found, the same way for
 // both: an option (`--library DIR`, `--table FILE` / `--out DIR`), else an
 // environment variable (`TOSIM_CELLS`, `TOSIM_TABLES`), else the tosim
-// package that contains the working directory, else the package this binary
-// was built from. Only this command layer reads the environment.
+// package that contains the working directory (cells also: else the package
+// this binary was built from). Only this command layer reads the environment.
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimFormats
@@ -33,14 +33,6 @@ enum PackageLocation {
     }
   }
 
-  /// The package this binary was built from, when its sources are still there.
-  static var builtPackage: String? {
-    // Sources/TosimCommands/Parsing/PackageLocation.swift -> package root.
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    return FileManager.default.fileExists(atPath: root.appendingPathComponent("circuits").path) ? root.path : nil
-  }
-
   /// A folder named by environment variable `name`, resolved against the
   /// working directory, or `nil` when unset or empty.
   ///
@@ -56,11 +48,12 @@ enum PackageLocation {
   }
 
   /// The cost-table folder `tosim count` reads: `$TOSIM_TABLES`, else the
-  /// enclosing package's `circuits/tables`, else the built package's.
+  /// enclosing package's `circuits/tables`. Unlike cells there is no
+  /// fallback to the built package: outside it, a count without a table
+  /// says so rather than using tables the user did not choose.
   static func tablesFolder(_ context: CommandContext) throws -> String? {
     if let folder = try folder(fromVariable: tablesVariable, context) { return folder }
-    let root = enclosingPackage(of: context.workingDirectory) ?? builtPackage
-    return root.map { ($0 as NSString).appendingPathComponent("circuits/tables") }
+    return enclosingPackage(of: context.workingDirectory).map { ($0 as NSString).appendingPathComponent("circuits/tables") }
   }
 
   /// The folder `tosim derive` writes to without `--out`: `$TOSIM_TABLES`,
