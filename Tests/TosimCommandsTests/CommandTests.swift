@@ -36,6 +36,7 @@ struct CommandTests {
         --library DIR   Add the SPICE cells in DIR on top of the shipped library (repeatable).
         --only-library  Use only the --library cells, not the shipped ones.
         --json          Write JSON instead of a table.
+        --quiet         No per-cell error lines on standard error (the table still marks FAILED cells).
         -h, --help      Show help information.
 
       """)

@@ -144,7 +144,7 @@ struct DocExampleTests {
   /// A scratch folder with the package's data linked in, where examples may write.
   static func workspace() throws -> String {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tosim-doc-\(getpid())-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: folder + "/tables", withIntermediateDirectories: true)
     for item in ["circuits", "Tests", "docs"] {
       try FileManager.default.createSymbolicLink(atPath: folder + "/" + item, withDestinationPath: TestSupport.path(item))
     }
