@@ -50,7 +50,7 @@ public enum Tosim {
     }
     lines.append("  help" + String(repeating: " ", count: max(2, width - 2)) + "Show help for tosim or a subcommand.")
     lines += [
-      "", "OPTIONS:", "  --version  Print the version (\(version)) and exit.", "  -h, --help  Show this help.",
+      "", "OPTIONS:", "  --version   Print the version (\(version)) and exit.", "  -h, --help  Show this help.",
       "", "  See 'tosim help <subcommand>' or 'tosim <subcommand> --help' for details;",
       "  docs/cli.md lists the shared options, environment variables and exit statuses.",
     ]
