@@ -69,7 +69,9 @@ public struct VerificationError: Error, CustomStringConvertible, Sendable {
 /// Derives cost tables.
 public enum CostTableDerivation {
   /// The precisions `derive --all` covers: every integer precision up to
-  /// 32 bits and every floating-point precision.
+  /// 32 bits and every floating-point precision. Any precision can be
+  /// derived (`derive --precision int64`); int64 stays out of `--all` and of
+  /// the committed tables.
   public static let precisions: [Precision] = [.int8, .int16, .int32, .fp8e4m3, .fp8e5m2, .fp16, .bf16, .fp32, .fp64]
 
   /// The primitive operations of a precision's table.
@@ -81,11 +83,6 @@ public enum CostTableDerivation {
   ///
   /// - Throws: `InputError` naming the unknown design and the known ones.
   public static func validate(_ options: DerivationOptions, precisions: [Precision]) throws {
-    if let unsupported = precisions.first(where: { !self.precisions.contains($0) }) {
-      throw InputError("\(unsupported.rawValue) tables cannot be derived: unit measurement handles buses of at most "
-        + "64 bits (\(unsupported.rawValue).mul has a \(2 * unsupported.bitWidth)-bit product); derivable: "
-        + self.precisions.map(\.rawValue).joined(separator: ", "))
-    }
     guard options.multiplierDesign != nil else {
       throw InputError("unknown multiplier design '\(options.multiplier)'; known: "
         + Multipliers.Reduction.allCases.map(\.rawValue).joined(separator: ", ") + " (optionally +<adder>)")
@@ -156,7 +153,7 @@ public enum CostTableDerivation {
         precision: precision, operation: operation, unit: "\(precision.rawValue).\(unitOperation)",
         inputWidths: reference.inputWidths, isMagnitude: operation == "sqrt",
         build: { library in try UnitCatalog.build(name, library: library) },
-        check: UnitReferenceCheck(expected: { inputs in reference.outputs(inputs.map { [$0] }).map { $0[0] } }))
+        check: UnitReferenceCheck(expected: { inputs in reference.outputs(inputs.map { [$0] }).flatMap { $0 } }))
     }
   }
 

@@ -45,8 +45,9 @@ public enum OperandDistribution: String, CaseIterable, Sendable {
           } else if let format = precision.floatFormat {
             buses[bus][vector] = format.encode(sample)
           } else {
-            let limit = Double(1 << UInt64(width - 1))
-            let scaled = (sample * limit / 4).rounded().clamped(-limit, limit - 1)
+            // 2^(width-1); at 64 bits the largest value below it that Int64 holds.
+            let limit = Double(sign: .plus, exponent: width - 1, significand: 1)
+            let scaled = (sample * limit / 4).rounded().clamped(-limit, width == 64 ? limit.nextDown : limit - 1)
             buses[bus][vector] = UInt64(bitPattern: Int64(scaled)) & mask
           }
         }

@@ -86,14 +86,17 @@ public struct MeasurementOptions: Sendable {
 extension UnitMeasurement {
   /// Simulates `netlist` on `inputs` (one array of values per input bus,
   /// all of equal length, one 64-bit limb per value) and checks every vector.
+  /// Outputs may be wider than 64 bits (int64.mul's 128-bit product): the
+  /// check then sees every output's little-endian limbs, bus after bus.
   ///
-  /// - Precondition: every bus is at most 64 bits wide.
+  /// - Precondition: every input bus is at most 64 bits wide.
   /// - Throws: what `FlatCircuit` throws for an invalid netlist.
   public static func measure(
     _ netlist: Netlist, inputs: [[UInt64]], check: UnitReferenceCheck, options: MeasurementOptions = MeasurementOptions()
   ) throws -> UnitMeasurement {
     precondition(inputs.count == netlist.inputs.count && !inputs.isEmpty)
-    precondition((netlist.inputs + netlist.outputs).allSatisfy { $0.width <= 64 })
+    precondition(netlist.inputs.allSatisfy { $0.width <= 64 })
+    let outputLimbs = netlist.outputs.map { ($0.width + 63) / 64 }
     let circuit = try FlatCircuit(netlist)
     let simulator = WordSimulator(
       circuit,
@@ -109,11 +112,11 @@ extension UnitMeasurement {
       let count = min(simulator.lanesPerBatch, total - start)
       for bus in inputs.indices { simulator.setInput(bus, values: Array(inputs[bus][start..<(start + count)])) }
       simulator.run(laneCount: count)
-      let outputs = netlist.outputs.indices.map { simulator.output($0, laneCount: count) }
+      let outputs = netlist.outputs.indices.map { simulator.output($0, laneCount: count, limbsPerValue: outputLimbs[$0]) }
       for lane in 0..<count {
         let vector = inputs.map { $0[start + lane] }
         let expected = check.expected(vector)
-        let actual = outputs.map { $0[lane] }
+        let actual = outputs.indices.flatMap { bus in outputs[bus][(lane * outputLimbs[bus])..<((lane + 1) * outputLimbs[bus])] }
         if !expected.indices.allSatisfy({ check.matches($0, expected[$0], actual[$0]) }) {
           result.mismatchCount += 1
           if result.mismatches.count < options.keptMismatchCount {

@@ -214,9 +214,18 @@ struct ConventionTests {
     #expect(hint == ["derive", "--precision", "fp8-e5m2"])
     let derived = TestSupport.runTosim(hint + ["--vectors", "16", "--out", folder + "/t", "--quiet"])
     #expect(derived.status == 0, "\(derived.error)")
-    let int64 = TestSupport.runTosim(["count", "dense(2,2)", "--precision", "int64"], workingDirectory: folder)
-    #expect(int64.output.contains("cannot derive int64") && !int64.output.contains("--int64"))
-    #expect(TestSupport.runTosim(["derive", "--precision", "int64", "--out", folder]).status == 64)
+  }
+
+  @Test("derive takes any precision: int64, checked against 128-bit products", arguments: ["uniform", "normal"])
+  func deriveInt64(operands: String) throws {
+    let folder = Self.scratch("int64-" + operands)
+    let result = TestSupport.runTosim(
+      ["derive", "--precision", "INT64", "--vectors", "64", "--operands", operands, "--out", folder, "--json", "--quiet"])
+    #expect(result.status == 0, "\(result.error)")
+    let csv = try String(contentsOfFile: folder + "/int64.csv", encoding: .utf8)
+    #expect(csv.contains("\nmul,primitive,int64.smul,") && csv.contains("\ndiv,primitive,int64.div,"))
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    #expect(((json["tables"] as? [[String: Any]])?.first?["ops"] as? [Any])?.count == 6)
   }
 
   @Test("progress goes to standard error only on a terminal, and never with --quiet")

@@ -116,10 +116,8 @@ struct CountCommand: TosimCommand {
       if FileManager.default.fileExists(atPath: path) {
         result[precision] = .found(try CostTableReader.read(path: path), path: path)
       } else {
-        let remedy = CostTableDerivation.precisions.contains(precision)
-          ? "run `tosim derive --precision \(precision.rawValue)` or pass --table FILE"
-          : "tosim derive cannot derive \(precision.rawValue) tables yet; pass --table FILE"
-        result[precision] = .missing("no cost table for \(precision.rawValue) in \(folder): \(remedy)")
+        result[precision] = .missing(
+          "no cost table for \(precision.rawValue) in \(folder): run `tosim derive --precision \(precision.rawValue)` or pass --table FILE")
       }
     }
     return result

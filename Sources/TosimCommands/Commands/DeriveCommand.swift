@@ -20,7 +20,7 @@ import TosimIO
 struct DeriveCommand: TosimCommand {
   static let name = "derive"
   static let abstract = "Derive TO cost tables by building, simulating and verifying every primitive unit."
-  static let usage = "derive (--all | --precision P... | --int8 --int16 --int32 --fp8 --fp8-e4m3 --fp8-e5m2 --fp16 --bf16 --fp32 --fp64 ...) [options]"
+  static let usage = "derive (--all | --precision P... | --int8 --int16 --int32 --int64 --fp8 --fp8-e4m3 --fp8-e5m2 --fp16 --bf16 --fp32 --fp64 ...) [options]"
   static let discussion = """
     For each precision, every primitive (integer: add sub mul div sqrt compare; floating point:
     add sub mul div sqrt compare max min) is built from cells with the chosen designs, simulated
@@ -28,13 +28,13 @@ struct DeriveCommand: TosimCommand {
     the reference; a mismatch is an error. Floating-point tables also get recipe rows (exp, log,
     sigmoid, tanh, gelu, silu, softplus, elu, softmax, rsqrt, erf). The same seed gives
     byte-identical files. docs/cost-tables.md describes the format. --precision takes any
-    precision name or alias (FP32, e4m3, bfloat16); --all covers \(CostTableDerivation.precisions.map(\.rawValue).joined(separator: " ")).
+    precision name or alias (FP32, e4m3, int64); --all covers \(CostTableDerivation.precisions.map(\.rawValue).joined(separator: " ")).
     Without --out the tables go to $TOSIM_TABLES, else to circuits/tables of the tosim package
     containing the working directory; elsewhere --out is required. Each precision's JSON and CSV
     are written as soon as its units are verified, both or neither (docs/cli.md).
     """
   static var precisionFlags: [(flag: String, precisions: [Precision])] {
-    CostTableDerivation.precisions.map { ("--" + $0.rawValue, [$0]) } + [("--fp8", [.fp8e4m3, .fp8e5m2])]
+    Precision.allCases.map { ("--" + $0.rawValue, [$0]) } + [("--fp8", [.fp8e4m3, .fp8e5m2])]
   }
   static var options: [OptionSpec] {
     precisionFlags.map { .flag($0.flag, "Derive the \($0.precisions.map(\.rawValue).joined(separator: " and ")) table.") }
