@@ -262,4 +262,34 @@ struct ConventionTests {
     #expect(result.status == 65, "\(result.error)")
     #expect(result.error.contains("differ"))
   }
+
+  @Test("derive writes each table as soon as its units are done, before the rest finish")
+  func tablesWrittenEarly() {
+    final class Buffer: @unchecked Sendable {
+      var lines: [String] = []
+      let lock = NSLock()
+      func append(_ s: String) { lock.lock(); lines += s.split(separator: "\n").map(String.init); lock.unlock() }
+    }
+    let folder = Self.scratch("early")
+    let error = Buffer()
+    let context = CommandContext(
+      standardOutput: { _ in }, standardError: error.append, readStandardInput: { "" }, environment: [:],
+      workingDirectory: TestSupport.packageRoot, isErrorTerminal: true)
+    // int8's units are the heavier ones and start first; fp8-e4m3's 8 units come after.
+    let status = Tosim.main(["derive", "--int8", "--fp8-e4m3", "--vectors", "32", "--out", folder], context: context)
+    #expect(status == 0)
+    let units = error.lines.filter { $0.contains("transistors") }
+    #expect(units.count == 14)
+    let firstWrite = error.lines.firstIndex { $0.contains("wrote int8.json and .csv") }
+    let lastUnit = error.lines.lastIndex { $0.contains("[14/14, ") }
+    #expect(firstWrite != nil && lastUnit != nil && firstWrite! < lastUnit!, "\(error.lines)")
+  }
+
+  @Test("count warns about a table pair an interrupted derive left unfinished")
+  func countSeesUnfinishedPair() throws {
+    let folder = Self.scratch("journal")
+    try "pid 1\n".write(toFile: folder + "/.fp32.pair", atomically: true, encoding: .utf8)
+    let result = TestSupport.runTosim(["count", "dense(2,2)"], environment: ["TOSIM_TABLES": folder])
+    #expect(result.status == 0 && result.error.contains("unfinished write of the fp32 table"))
+  }
 }

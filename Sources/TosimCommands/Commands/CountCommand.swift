@@ -113,6 +113,11 @@ struct CountCommand: TosimCommand {
       }
       let folder = try PackageLocation.tablesFolder(context) ?? context.resolve("circuits/tables")
       let path = (folder as NSString).appendingPathComponent("\(precision.rawValue).json")
+      let journal = (folder as NSString).appendingPathComponent(".\(precision.rawValue).pair")
+      if FileManager.default.fileExists(atPath: journal) && !isQuiet {
+        context.note("warning: \(folder) holds an unfinished write of the \(precision.rawValue) table (\(journal)); "
+          + "run `tosim derive --out \(folder)` with any precision to complete it")
+      }
       if FileManager.default.fileExists(atPath: path) {
         result[precision] = .found(try CostTableReader.read(path: path), path: path)
       } else {
