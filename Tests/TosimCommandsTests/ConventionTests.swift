@@ -59,6 +59,16 @@ struct ConventionTests {
     #expect(unit.status == 0 && unit.output == "4000\n")  // 1 + 1 = 2 in binary16
   }
 
+  @Test("eval --json names the design a unit was built with, defaults included")
+  func evalJSONDesign() throws {
+    for (unit, design) in [("int8.add", "ripple-carry"), ("int8.add:sklansky", "sklansky"), ("fp16.div", "restoring")] {
+      let result = TestSupport.runTosim(["eval", unit, "--json"], input: "1 1\n")
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+      #expect(json["design"] as? String == design, "\(unit)")
+      #expect((json["results"] as? [Any])?.count == 1)
+    }
+  }
+
   @Test("every whole-number option reads decimal with _ and 0x hexadecimal alike")
   func numberSyntax() {
     let base = ["explore", "adders", "--width", "4", "--json", "--quiet"]

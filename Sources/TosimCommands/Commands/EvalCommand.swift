@@ -113,6 +113,7 @@ struct EvalCommand: TosimCommand {
     if json {
       context.print(JSON.object([
         ("unit", .string(source.identifierName)),
+        ("design", source.resolvedDesign.map(JSON.string) ?? .null),
         ("inputs", .array(netlist.inputs.map { .object([("name", .string($0.name)), ("width", .int($0.width))]) })),
         ("outputs", .array(netlist.outputs.map { .object([("name", .string($0.name)), ("width", .int($0.width))]) })),
         ("results", .array(records)),

@@ -95,6 +95,17 @@ enum CircuitSource {
     }
   }
 
+  /// The design a unit is built with, its default when the name gives none
+  /// (`nil` for an operation without designs or a BLIF design).
+  var resolvedDesign: String? {
+    guard case .unit(let name) = self else { return nil }
+    if let design = name.design { return design }
+    if FloatingPointUnits.isFloatingPoint(name), let (_, operation) = try? FloatingPointUnits.resolve(name) {
+      return FloatingPointUnits.defaultDesign(for: operation)
+    }
+    return UnitCatalog.operation(named: name.operation)?.designs.first
+  }
+
   /// A Verilog-safe name for the circuit.
   var identifier: String {
     switch self {
