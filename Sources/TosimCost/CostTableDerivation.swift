@@ -5,7 +5,9 @@
 // assemble the cost table, recipe rows included. Units are measured in
 // parallel (Dispatch), each from its own seed derived from the run's seed
 // and the unit's name, so results do not depend on scheduling: the same
-// seed gives byte-identical tables.
+// seed gives byte-identical tables. Each precision's table is handed to a
+// callback as soon as its units are done, so `tosim derive` writes it then
+// (a run stopped at 95% keeps the tables it finished).
 // Integer primitives: add (a + b + cin), sub, mul (two's complement), div
 // and sqrt (unsigned), compare (two's complement) — the shared integer
 // units `intN.add`, `sub`, `smul`, `div`, `sqrt`, `scmp`. Floating point:
@@ -38,7 +40,9 @@ public struct VerificationError: Error, CustomStringConvertible, Sendable {
 /// Derives cost tables.
 public enum CostTableDerivation {
   /// The precisions `derive --all` covers: every integer precision up to
-  /// 32 bits and every floating-point precision.
+  /// 32 bits and every floating-point precision. Any precision can be
+  /// derived (`derive --precision int64`); int64 stays out of `--all` and of
+  /// the committed tables.
   public static let precisions: [Precision] = Precision.allCases.filter { !$0.isInteger || $0.bitWidth <= 32 }
 
   /// Checks the options against the precisions that will use them.
@@ -130,57 +134,85 @@ public enum CostTableDerivation {
 
   /// Derives the tables of `precisions`, measuring units in parallel.
   ///
-  /// - Parameter progress: called (from any thread, one call at a time)
-  ///   with a line per finished unit.
+  /// - Parameters:
+  ///   - progress: called (from any thread, one call at a time) with a line
+  ///     per finished unit, which starts with `done/total`.
+  ///   - completed: called (from any thread, one call at a time) with each
+  ///     precision's table as soon as all of its units are measured and
+  ///     verified, so a caller can write it before the others finish. When
+  ///     it throws, no further table is handed over and `derive` rethrows.
+  /// - Returns: every table, in the order of `precisions`.
   /// - Throws: `InputError` for bad options, `VerificationError` when a
-  ///   simulated result differs from the reference, or what building a
-  ///   unit throws.
+  ///   simulated result differs from the reference (after the tables of the
+  ///   other precisions were handed to `completed`), what building a unit
+  ///   throws, or what `completed` throws.
   public static func derive(
     _ precisions: [Precision], options: DerivationOptions, library: CellLibrary, toolVersion: String,
-    progress: @escaping @Sendable (String) -> Void = { _ in }
+    progress: @escaping @Sendable (String) -> Void = { _ in },
+    completed: @escaping @Sendable (CostTable) throws -> Void = { _ in }
   ) throws -> [CostTable] {
     try validate(options, precisions: precisions)
     let allJobs = try precisions.flatMap { try jobs($0, options: options) }
     // Largest units first, so the parallel tail is short.
     let order = allJobs.indices.sorted { weight(allJobs[$0]) > weight(allJobs[$1]) }
     let results = ResultSlots(count: allJobs.count)
+    let tracker = CompletionTracker(precisions: precisions, jobs: allJobs.map(\.precision))
     DispatchQueue.concurrentPerform(iterations: order.count) { slot in
       let job = allJobs[order[slot]]
-      let result = Result { try measure(job, options: options, library: library) }
+      let result: Result<UnitMeasurement, any Error> =
+        tracker.isStopped ? .failure(CancellationError()) : Result { try measure(job, options: options, library: library) }
       results.store(result, at: order[slot])
+      let (done, finishedPrecision) = tracker.finish(job.precision)
       if case .success(let measurement) = result {
-        progress("derive: \(job.unit) \(measurement.transistorCount) transistors, "
+        progress("\(done)/\(allJobs.count) \(job.unit): \(measurement.transistorCount) transistors, "
           + "\(DecimalText.twoPlaces(measurement.meanSwitchedGates)) switched gates/op")
       }
+      guard let precision = finishedPrecision else { return }
+      let range = allJobs.indices.filter { allJobs[$0].precision == precision }
+      let slots = results.all
+      guard let table = try? table(
+        precision, jobs: range.map { allJobs[$0] }, results: range.map { slots[$0]! }, options: options,
+        toolVersion: toolVersion)
+      else { return }
+      tracker.hand(over: { try completed(table) })
     }
-    var measurements: [UnitMeasurement] = []
-    for (index, result) in results.all.enumerated() {
-      let measurement = try result!.get()
+    if let error = tracker.handOverError { throw error }
+    var tables: [CostTable] = []
+    for precision in precisions {
+      let range = allJobs.indices.filter { allJobs[$0].precision == precision }
+      tables.append(try table(
+        precision, jobs: range.map { allJobs[$0] }, results: range.map { results.all[$0]! }, options: options,
+        toolVersion: toolVersion))
+    }
+    return tables
+  }
+
+  /// Assembles one precision's table from its units' results.
+  ///
+  /// - Throws: what a unit threw, or `VerificationError` for a mismatch.
+  private static func table(
+    _ precision: Precision, jobs: [Job], results: [Result<UnitMeasurement, any Error>], options: DerivationOptions,
+    toolVersion: String
+  ) throws -> CostTable {
+    var rows: [CostRow] = []
+    for (job, result) in zip(jobs, results) {
+      let measurement = try result.get()
       if measurement.mismatchCount > 0 {
-        throw VerificationError(
-          unit: allJobs[index].unit, mismatchCount: measurement.mismatchCount, examples: measurement.mismatches)
+        throw VerificationError(unit: job.unit, mismatchCount: measurement.mismatchCount, examples: measurement.mismatches)
       }
-      measurements.append(measurement)
+      rows.append(CostRow(
+        operation: job.operation, unit: job.unit, recipe: [],
+        transistorCount: measurement.transistorCount, depth: measurement.depth,
+        staticTOs: measurement.transistorCount, dynamicTOs: measurement.meanSwitchedGates,
+        dynamicTOsStandardDeviation: measurement.switchedGatesStandardDeviation,
+        glitchTOs: measurement.meanUnitDelaySwitchedGates))
     }
-    var start = 0
-    return precisions.map { precision in
-      let count = allJobs[start...].prefix { $0.precision == precision }.count
-      let rows = (start..<(start + count)).map { index in
-        CostRow(
-          operation: allJobs[index].operation, unit: allJobs[index].unit, recipe: [],
-          transistorCount: measurements[index].transistorCount, depth: measurements[index].depth,
-          staticTOs: measurements[index].transistorCount, dynamicTOs: measurements[index].meanSwitchedGates,
-          dynamicTOsStandardDeviation: measurements[index].switchedGatesStandardDeviation,
-          glitchTOs: measurements[index].meanUnitDelaySwitchedGates)
-      }
-      start += count
-      let recipes = precision.floatFormat.map { CompositeRecipes.rows(primitives: rows, precision: $0.precision) } ?? []
-      return CostTable(
-        toolVersion: toolVersion, precision: precision,
-        designs: DesignFamily.allCases.map { ($0.rawValue, options.design(of: $0).description) },
-        operands: options.operands.rawValue, vectorCount: options.vectorCount, seed: options.seed,
-        rows: rows + recipes)
-    }
+    let recipes = precision.floatFormat.map { CompositeRecipes.rows(primitives: rows, precision: $0.precision) } ?? []
+    return CostTable(
+      toolVersion: toolVersion, precision: precision,
+      designs: DesignFamily.allCases.map { ($0.rawValue, options.design(of: $0).description) },
+      operands: options.operands.rawValue, vectorCount: options.vectorCount, seed: options.seed,
+      rows: rows + recipes)
   }
 
   private static func weight(_ job: Job) -> Int {
@@ -197,6 +229,58 @@ public enum CostTableDerivation {
     return try UnitMeasurement.measure(
       netlist, inputs: stream.vectors(widths: job.inputWidths, count: options.vectorCount), reference: job.reference,
       options: MeasurementOptions(wordsPerNode: options.wordsPerNode, countsGlitches: true, recordsPerVector: true))
+  }
+}
+
+/// Counts finished units per precision for parallel workers, and hands
+/// finished tables to the caller one at a time.
+private final class CompletionTracker: @unchecked Sendable {
+  private var remaining: [Precision: Int] = [:]
+  private var done = 0
+  private var stopped = false
+  private var error: (any Error)?
+  private let lock = NSLock()
+  private let handOverLock = NSLock()
+
+  init(precisions: [Precision], jobs: [Precision]) {
+    for precision in jobs { remaining[precision, default: 0] += 1 }
+  }
+
+  /// Records a finished unit: the units done so far and the precision it
+  /// completed, if any.
+  func finish(_ precision: Precision) -> (done: Int, completed: Precision?) {
+    lock.lock()
+    defer { lock.unlock() }
+    done += 1
+    remaining[precision]! -= 1
+    return (done, remaining[precision] == 0 ? precision : nil)
+  }
+
+  /// Runs `body` unless an earlier hand-over failed; its error stops the run.
+  func hand(over body: () throws -> Void) {
+    handOverLock.lock()
+    defer { handOverLock.unlock() }
+    guard !isStopped else { return }
+    do { try body() } catch {
+      lock.lock()
+      self.error = error
+      stopped = true
+      lock.unlock()
+    }
+  }
+
+  /// Whether a hand-over failed, so remaining units need not be measured.
+  var isStopped: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return stopped
+  }
+
+  /// The error of the failed hand-over.
+  var handOverError: (any Error)? {
+    lock.lock()
+    defer { lock.unlock() }
+    return error
   }
 }
 

@@ -31,6 +31,7 @@ extension JSONValue {
     case .null: return "null"
     case .bool(let b): return b ? "true" : "false"
     case .int(let i): return String(i)
+    case .uint(let u): return String(u)
     case .double(let d): return d.isFinite ? "\(d)" : "null"
     case .decimal(let d): return d.isFinite ? DecimalText.twoPlaces(d) : "null"
     case .string(let s): return JSONString.quoted(s)

@@ -15,6 +15,8 @@ public enum JSONValue: Sendable, Equatable {
   case bool(Bool)
   /// A whole number.
   case int(Int)
+  /// An unsigned whole number such as a 64-bit seed; parsing never produces it.
+  case uint(UInt64)
   /// A number, written in Swift's shortest round-trip form.
   case double(Double)
   /// A number written with exactly two decimals (`2345.60`); parsing never produces it.
@@ -32,6 +34,7 @@ public enum JSONValue: Sendable, Equatable {
     case (.null, .null): return true
     case (.bool(let x), .bool(let y)): return x == y
     case (.int(let x), .int(let y)): return x == y
+    case (.uint(let x), .uint(let y)): return x == y
     case (.double(let x), .double(let y)), (.decimal(let x), .decimal(let y)): return x == y
     case (.string(let x), .string(let y)): return x == y
     case (.array(let x), .array(let y)): return x == y
@@ -46,7 +49,7 @@ public enum JSONValue: Sendable, Equatable {
     switch self {
     case .null: return "null"
     case .bool: return "a boolean"
-    case .int, .double, .decimal: return "a number"
+    case .int, .uint, .double, .decimal: return "a number"
     case .string: return "a string"
     case .array: return "an array"
     case .object: return "an object"
@@ -57,6 +60,7 @@ public enum JSONValue: Sendable, Equatable {
   var number: Double? {
     switch self {
     case .int(let i): return Double(i)
+    case .uint(let u): return Double(u)
     case .double(let d), .decimal(let d): return d
     default: return nil
     }

@@ -18,8 +18,11 @@ struct CommandResult: Sendable {
 }
 
 extension TestSupport {
-  /// Runs `tosim arguments…` in the package root with `input` on standard input.
-  static func runTosim(_ arguments: [String], input: String = "", workingDirectory: String? = nil) -> CommandResult {
+  /// Runs `tosim arguments…` in the package root (or `workingDirectory`) with
+  /// `input` on standard input and `environment` as the process environment.
+  static func runTosim(
+    _ arguments: [String], input: String = "", workingDirectory: String? = nil, environment: [String: String] = [:]
+  ) -> CommandResult {
     final class Buffer: @unchecked Sendable {
       var text = ""
       let lock = NSLock()
@@ -28,7 +31,7 @@ extension TestSupport {
     let output = Buffer(), error = Buffer()
     let context = CommandContext(
       standardOutput: output.append, standardError: error.append, readStandardInput: { input },
-      environment: [:], workingDirectory: workingDirectory ?? packageRoot)
+      environment: environment, workingDirectory: workingDirectory ?? packageRoot)
     let status = Tosim.main(arguments, context: context)
     return CommandResult(status: status, output: output.text, error: error.text)
   }

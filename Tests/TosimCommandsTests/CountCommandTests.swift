@@ -18,7 +18,7 @@ struct CountCommandTests {
     #expect(result.status == 0)
     #expect(result.output.contains("1:dense    Gemm     fp32  1x512   401408  803328"))
     #expect(result.output.contains("n/a"))
-    #expect(result.output.contains("no cost table for fp32: run `tosim derive --fp32` or pass --table FILE"))
+    #expect(result.output.contains("no cost table for fp32 in \(Self.emptyFolder)/circuits/tables: run `tosim derive --precision fp32` or pass --table FILE"))
   }
 
   @Test("with --table the TO columns are filled")

@@ -77,11 +77,11 @@ struct DeriveTests {
     #expect(try String(contentsOfFile: CostTableFiles.path(for: .fp32, in: folder), encoding: .utf8) == "old")
   }
 
-  @Test func unwritableFolderExits64() throws {
+  @Test func unwritableFolderExits73() throws {
     let file = Self.temporaryFolder("file")
     try "not a folder".write(toFile: file, atomically: true, encoding: .utf8)
     let result = TestSupport.runTosim(["derive", "--fp8", "--vectors", "64", "--out", file])
-    #expect(result.status == 64)
+    #expect(result.status == 73)
     #expect(result.error.contains("not a folder"))
   }
 }

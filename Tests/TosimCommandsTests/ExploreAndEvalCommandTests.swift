@@ -19,7 +19,7 @@ struct ExploreAndEvalCommandTests {
     #expect(result.status == 0, "\(result.error)")
     for design in Adders.Design.allCases { #expect(result.output.contains("\n\(design.rawValue) "), "\(design)") }
     #expect(result.output.contains("*"))
-    #expect(result.error.contains("int8.add:kogge-stone"))
+    #expect(result.error.isEmpty)  // progress goes only to a terminal
     #expect(TestSupport.runTosim(arguments).output == result.output)
     #expect(TestSupport.runTosim(["explore", "adders", "--width", "8", "--vectors", "512", "--seed", "4"]).output != result.output)
   }
@@ -71,7 +71,7 @@ struct ExploreAndEvalCommandTests {
     #expect(bad.status == 65 && bad.error.contains("<stdin>:2:"))
     let wide = TestSupport.runTosim(["eval", "int8.mul"], input: "100 1\n")
     #expect(wide.status == 65)
-    #expect(TestSupport.runTosim(["eval", "int8.mul:radix8"]).status == 65)
+    #expect(TestSupport.runTosim(["eval", "int8.mul:radix8"]).status == 64)  // a misspelt unit is a usage error
     let list = TestSupport.runTosim(["eval", "--list"])
     for word in ["booth-dadda", "newton-raphson", "digit-recurrence", "carry-skip", "lzc", "sticky"] {
       #expect(list.output.contains(word), "\(word)")

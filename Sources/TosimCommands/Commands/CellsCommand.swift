@@ -10,7 +10,7 @@ import TosimNetlist
 struct CellsCommand: TosimCommand {
   static let name = "cells"
   static let abstract = "Analyse the transistor-level cell library and list every cell."
-  static let usage = "cells [--library DIR]... [--only-library] [--json]"
+  static let usage = "cells [--library DIR]... [--only-library] [--json] [--quiet]"
   static let discussion = """
     Each SPICE subcircuit is analysed at switch level: for every input combination every
     node is resolved from conducting paths to VDD, VSS or the inputs. Truth tables are
@@ -18,15 +18,20 @@ struct CellsCommand: TosimCommand {
     bit 0 of c). Gate loads count the transistor gates a node drives inside the cell.
     Exits 65 when a cell fails analysis.
     """
-  static let options = LibraryOptions.specs + [.flag("--json", "Write JSON instead of a table.")]
+  static let options = LibraryOptions.specs + [
+    .flag("--json", "Write JSON instead of a table."),
+    .flag("--quiet", "No per-cell error lines on standard error (the table still marks FAILED cells)."),
+  ]
 
   let library: LibraryOptions
   let json: Bool
+  let isQuiet: Bool
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(0...0, "")
     library = try LibraryOptions(arguments)
     json = arguments.flag("--json")
+    isQuiet = arguments.flag("--quiet")
   }
 
   func run(_ context: CommandContext) throws {
@@ -48,7 +53,7 @@ struct CellsCommand: TosimCommand {
           table.rows.append([cell.name, inputs, String(cell.transistorCount), nodes, "ok"])
         case .failure(let error):
           table.rows.append([result.subcircuit.name, "-", String(result.subcircuit.transistors.count), "-", "FAILED"])
-          context.note("error: \(error)")
+          if !isQuiet { context.note("error: \(error)") }
         }
       }
       context.standardOutput(table.rendered)

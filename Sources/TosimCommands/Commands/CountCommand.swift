@@ -2,7 +2,9 @@
 // `tosim count MODEL`: counts a network's arithmetic per layer (primitive and
 // composite ops, MACs, FLOPs, parameters, bytes) for inference or training,
 // and converts the op counts to transistor operations with the cost table of
-// each precision when one is found (docs/network-counter.md).
+// each precision when one is found: --table FILE, else <precision>.json in
+// $TOSIM_TABLES, else in circuits/tables of the tosim package containing the
+// working directory; docs/network-counter.md.
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimCostModel
@@ -15,7 +17,7 @@ struct CountCommand: TosimCommand {
   static let abstract = "Count ops, MACs, FLOPs, bytes and transistor operations of a model, per layer."
   static let usage = """
     count MODEL [--precision P] [--batch N] [--training [--optimizer O] [--samples N] [--epochs E]] \
-    [--table FILE]... [--allow-unknown] [--json]
+    [--table FILE]... [--allow-unknown] [--json] [--quiet]
     """
   static let discussion = """
     MODEL is an .onnx file, a .json model spec, or a quoted one-line layer spec such as
@@ -23,12 +25,14 @@ struct CountCommand: TosimCommand {
     ONNX tensor types set each layer's precision (float16 layers count at fp16) unless
     --precision is given, which then applies to every floating-point tensor.
     TOs = Σ count(op) × cost(op) from the cost table of the layer's precision: --table FILE,
-    else circuits/tables/<precision>.json under the working directory. Without a table the
+    else <precision>.json in $TOSIM_TABLES, else in circuits/tables of the tosim package
+    containing the working directory. P accepts
+    any case and the aliases e4m3, e5m2, half, bfloat16, single, double. Without a table the
     TO columns are marked unavailable. Training counts forward + backward + optimizer update
     per step over ceil(samples / batch) × epochs steps. See docs/network-counter.md.
     """
   static let options: [OptionSpec] = [
-    .option("--precision", "P", "Count at P: \(Precision.allCases.map(\.rawValue).joined(separator: ", ")) (default fp32)."),
+    .option("--precision", "P", "Count at P: \(Precision.knownNames) or an alias (default fp32)."),
     .option("--batch", "N", "Batch size for symbolic dimensions (default 1)."),
     .flag("--training", "Count training steps: forward, backward and optimizer update."),
     .option("--optimizer", "O", "Optimizer when training: sgd, momentum or adam (default sgd)."),
@@ -37,6 +41,7 @@ struct CountCommand: TosimCommand {
     .option("--table", "FILE", "A cost table to use for its precision (repeatable).", repeatable: true),
     .flag("--allow-unknown", "Skip unknown operators with a warning instead of failing."),
     .flag("--json", "Write JSON instead of a table."),
+    .flag("--quiet", "No warnings on standard error (skipped operators are still listed in --json)."),
   ]
 
   let model: String
@@ -45,15 +50,14 @@ struct CountCommand: TosimCommand {
   let options: CountOptions
   let tablePaths: [String]
   let json: Bool
+  let isQuiet: Bool
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(1...1, "MODEL (an .onnx file, a .json model spec or a layer spec)")
     model = arguments.positionals[0]
-    let precisionName = arguments.string("--precision") ?? "fp32"
-    guard let precision = Precision(rawValue: precisionName) else {
-      throw UsageError("--precision expects one of \(Precision.allCases.map(\.rawValue).joined(separator: ", ")), got '\(precisionName)'")
+    do { precision = try Precision(parsing: arguments.string("--precision") ?? "fp32") } catch let error as InputError {
+      throw UsageError("--precision: " + error.message)
     }
-    self.precision = precision
     precisionGiven = arguments.string("--precision") != nil
     let training = arguments.flag("--training")
     if !training, arguments.string("--optimizer") != nil || arguments.string("--epochs") != nil {
@@ -71,15 +75,20 @@ struct CountCommand: TosimCommand {
       epochCount: try arguments.integer("--epochs", default: 1, in: 1...(1 << 30)))
     tablePaths = arguments.strings("--table")
     json = arguments.flag("--json")
+    isQuiet = arguments.flag("--quiet")
   }
 
   func run(_ context: CommandContext) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: context.resolve(model), isDirectory: &isDirectory), isDirectory.boolValue {
+      throw InputError("is a folder; MODEL is an .onnx file, a .json model spec or a layer spec", file: model)
+    }
     let graph = try ModelLoader.load(model, precision: precision, resolve: context.resolve)
     var options = self.options
     if precisionGiven && model.lowercased().hasSuffix(".onnx") { options.inference.precisionOverride = precision }
     let count = try NetworkCounter.count(graph, options: options)
     let report = try CountReport(count: count, tables: try tables(for: count, context), precisionOverride: options.inference.precisionOverride)
-    for skipped in count.skipped { context.note("warning: skipped \(skipped.label): \(skipped.reason)") }
+    for skipped in count.skipped where !isQuiet { context.note("warning: skipped \(skipped.label): \(skipped.reason)") }
     if json {
       context.print(report.json.rendered())
     } else {
@@ -105,12 +114,18 @@ struct CountCommand: TosimCommand {
         result[precision] = choice
         continue
       }
-      let path = CostTableFiles.defaultPath(for: precision, workingDirectory: context.workingDirectory)
+      let folder = try PackageLocation.tablesFolder(context) ?? context.resolve(CostTableFiles.defaultFolder)
+      let path = CostTableFiles.path(for: precision, in: folder)
+      let journal = (folder as NSString).appendingPathComponent(".\(precision.rawValue).pair")
+      if FileManager.default.fileExists(atPath: journal) && !isQuiet {
+        context.note("warning: \(folder) holds an unfinished write of the \(precision.rawValue) table (\(journal)); "
+          + "run `tosim derive --out \(folder)` with any precision to complete it")
+      }
       if FileManager.default.fileExists(atPath: path) {
         result[precision] = .found(try CostTableReader.read(path: path), path: path)
       } else {
         result[precision] = .missing(
-          "no cost table for \(precision.rawValue): run `tosim derive --\(precision.rawValue)` or pass --table FILE")
+          "no cost table for \(precision.rawValue) in \(folder): run `tosim derive --precision \(precision.rawValue)` or pass --table FILE")
       }
     }
     return result

@@ -20,7 +20,7 @@ struct ExploreCommand: TosimCommand {
   static let name = "explore"
   static let abstract = "Compare the designs of an arithmetic family: size, depth, switching, glitches."
   static let usage =
-    "explore adders|multipliers|dividers|sqrt --width N [--design FILE.blif]... [--vectors V] [--seed S] [--json] [--svg FILE] [--library DIR]..."
+    "explore adders|multipliers|dividers|sqrt --width N [--design FILE.blif]... [--vectors V] [--seed S] [--json] [--svg FILE] [--library DIR]... [--quiet]"
   static let discussion = """
     Every design of the family is built at width N (1…128) from the cell library and
     simulated on the same V seeded random operand vectors (default 65536, seed 1). Columns:
@@ -33,8 +33,9 @@ struct ExploreCommand: TosimCommand {
     --svg writes a scatter plot of transistors against depth, marker area ~ dynamic TOs.
     --design adds a user design imported from BLIF (mapped onto the cell library); its ports
     must be those of the family's int<N> unit (adders: a, b, cin -> y, cout), and it is
-    checked against the same Swift reference.
-    Progress goes to standard error.
+    checked against the same Swift reference. The --svg file is checked before simulation starts
+    and may not be one of the --design files.
+    Progress (designs done / total, elapsed) goes to standard error when it is a terminal.
     """
   static let options = LibraryOptions.specs + [
     .option("--width", "N", "Operand width in bits, 1…128 (required)."),
@@ -43,6 +44,7 @@ struct ExploreCommand: TosimCommand {
     .option("--seed", "S", "Seed of the SplitMix64 operand generator (default 1)."),
     .flag("--json", "Write JSON instead of a table."),
     .option("--svg", "FILE", "Also write an SVG plot to FILE (atomically)."),
+    .flag("--quiet", "No progress or notes on standard error."),
   ]
 
   let family: DesignExploration.Family
@@ -53,6 +55,7 @@ struct ExploreCommand: TosimCommand {
   let svgPath: String?
   let designPaths: [String]
   let library: LibraryOptions
+  let isQuiet: Bool
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(1...1, "family: adders, multipliers, dividers or sqrt")
@@ -69,9 +72,11 @@ struct ExploreCommand: TosimCommand {
     svgPath = arguments.string("--svg")
     designPaths = arguments.strings("--design")
     library = try LibraryOptions(arguments)
+    isQuiet = arguments.flag("--quiet")
   }
 
   func run(_ context: CommandContext) throws {
+    if let svgPath { try OutputPath.check(svgPath, option: "--svg", inputs: designPaths, context) }
     let cells = try library.load(context)
     var candidates = try DesignExploration.candidates(family, width: width, library: cells)
     for path in designPaths {
@@ -83,11 +88,11 @@ struct ExploreCommand: TosimCommand {
         throw error.located(in: path)
       }
     }
-    let lock = NSLock()
+    let progress = Progress("explore", context: context, quiet: isQuiet)
+    let done = Counter()
+    let total = candidates.count
     let rows = try DesignExploration.run(candidates, vectorCount: vectorCount, seed: seed) { message in
-      lock.lock()
-      context.note("explore: " + message)
-      lock.unlock()
+      progress.report(done: done.increment(), total: total, message)
     }
     let title = "\(family.rawValue), int\(width), \(vectorCount) vectors, seed \(seed)"
     if json {
@@ -99,7 +104,7 @@ struct ExploreCommand: TosimCommand {
     }
     if let svgPath {
       try AtomicFile.write(DesignExploration.svg(rows, title: "tosim explore \(title)"), to: context.resolve(svgPath))
-      context.note("explore: wrote \(svgPath)")
+      if !isQuiet { context.note("explore: wrote \(svgPath)") }
     }
   }
 
@@ -126,7 +131,7 @@ struct ExploreCommand: TosimCommand {
       ("family", .string(family.rawValue)),
       ("width", .int(width)),
       ("vectors", .int(vectorCount)),
-      ("seed", .string(String(seed))),
+      ("seed", .uint(seed)),
       ("units", .object([("to_dynamic", .string("switched transistor gates per operation, zero-delay")),
         ("to_glitch", .string("switched transistor gates per operation, unit delay"))])),
       ("designs", .array(rows.map { row in
@@ -145,5 +150,18 @@ struct ExploreCommand: TosimCommand {
         ])
       })),
     ])
+  }
+}
+
+/// A thread-safe counter of finished designs.
+private final class Counter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+  /// Adds one and returns the new value.
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
   }
 }
