@@ -8,6 +8,7 @@
 import TosimCircuits
 import TosimEvaluation
 import TosimFormats
+import TosimIO
 import TosimNetlist
 import TosimSim
 

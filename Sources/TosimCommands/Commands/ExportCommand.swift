@@ -60,7 +60,7 @@ struct ExportCommand: TosimCommand {
     if let output {
       try AtomicFile.write(text, to: context.resolve(output))
       if json {
-        context.print(JSON.object([
+        context.print(JSONValue.object([
           ("file", .string(output)), ("module", .string(source.identifier)),
           ("cells", .int(netlist.instances.count)), ("transistors", .int(netlist.transistorCount)),
         ]).rendered())
