@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "TosimCost", targets: ["TosimCost"]),
     .library(name: "TosimNN", targets: ["TosimNN"]),
     .library(name: "TosimIO", targets: ["TosimIO"]),
+    .library(name: "TosimEnergy", targets: ["TosimEnergy"]),
   ],
   targets: [
     // MARK: - Public API
@@ -36,13 +37,16 @@ let package = Package(
     .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim"]),
     /// Network graphs, layer specs, shape inference and the op counter. -> Formats, Cost (table model only)
     .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCost"]),
+    /// Energy model: features of a counted network, roofline time, NNLS fits, cross-validation, profiles. -> Formats, Cost, NN
+    .target(name: "TosimEnergy", dependencies: ["TosimFormats", "TosimCost", "TosimNN"]),
     /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, cost tables, atomic writes. -> the models above
-    .target(name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimCost", "TosimNN"]),
+    .target(name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimCost", "TosimNN", "TosimEnergy"]),
     /// Argument parsing and one file per subcommand. -> everything above
     .target(
       name: "TosimCommands",
       dependencies: [
         "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimIO", "TosimCost", "TosimNN",
+        "TosimEnergy",
       ]),
     /// The `tosim` executable: main.swift only.
     .executableTarget(name: "tosim", dependencies: ["TosimCommands"]),
@@ -65,6 +69,7 @@ let package = Package(
       name: "TosimNNTests", dependencies: ["TosimNN", "TosimCost", "TosimIO", "TosimCommands", "_TosimTestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "_TosimTestSupport"]),
+    .testTarget(name: "TosimEnergyTests", dependencies: ["TosimEnergy", "TosimNN", "TosimCost", "TosimIO", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimFloatingPointTests",
       dependencies: ["TosimFormats", "TosimCircuits", "TosimCost", "TosimSim", "TosimCommands", "_TosimTestSupport"]),
