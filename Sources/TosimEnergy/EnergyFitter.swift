@@ -18,6 +18,8 @@ public enum FitSource: Equatable, Sendable {
   case constant
   /// E = P·time_s + α from the *measured* time: a ceiling no count can know.
   case measuredTime
+  /// ln E = ln a + b·ln time_s from the measured time (the log–log form of the ceiling).
+  case measuredTimeLogLog
 }
 
 /// One measured run ready to fit.
@@ -100,28 +102,38 @@ public enum EnergyFitter {
       }
       let x = try NonNegativeLeastSquares.solve(equations)
       return .measuredTime(power: x[0], intercept: x[1])
+    case .measuredTimeLogLog:
+      guard indices.allSatisfy({ data.rows[$0].time != nil }) else { throw InputError("the measured-time ceiling needs time_s on every row") }
+      let (prefactor, exponent) = try logLogFit(indices.map { data.rows[$0].time! }, indices.map { data.rows[$0].energy }, floor: 1e-300)
+      return .measuredTimePower(prefactor: prefactor, exponent: exponent)
     case .counts(let predictor, .linear):
       var equations = NonNegativeLeastSquares.NormalEquations(columns: 2)
       for i in indices { equations.add(row: [predictor.scalar(data.totals[i]), 1], target: data.rows[i].energy) }
       let x = try NonNegativeLeastSquares.solve(equations)
       return .model(EnergyModel(predictor: predictor, form: .linear, arithmetic: [x[0]], intercept: x[1]))
     case .counts(let predictor, .loglog):
-      let xs = indices.map { log(max(predictor.scalar(data.totals[$0]), 1)) }
-      let ys = indices.map { log(data.rows[$0].energy) }
-      let n = Double(xs.count)
-      let mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
-      var sxy = 0.0, sxx = 0.0
-      for k in xs.indices {
-        sxy += (xs[k] - mx) * (ys[k] - my)
-        sxx += (xs[k] - mx) * (xs[k] - mx)
-      }
-      let slope = sxx > 0 ? max(0, sxy / sxx) : 0
-      let prefactor = exp(my - slope * mx)
-      guard prefactor.isFinite else { throw InputError("singular fit: the log–log prefactor is not finite") }
+      let (prefactor, slope) = try logLogFit(indices.map { predictor.scalar(data.totals[$0]) }, indices.map { data.rows[$0].energy })
       return .model(EnergyModel(predictor: predictor, form: .loglog, arithmetic: [], intercept: prefactor, exponent: slope))
     case .counts(let predictor, .physical):
       return .model(try fitPhysical(data, predictor: predictor, terms: terms, indices: indices))
     }
+  }
+
+  /// Least squares of ln y on ln max(x, floor): (prefactor e^a, exponent b ≥ 0).
+  static func logLogFit(_ x: [Double], _ y: [Double], floor: Double = 1) throws -> (Double, Double) {
+    let xs = x.map { log(max($0, floor)) }
+    let ys = y.map { log($0) }
+    let n = Double(xs.count)
+    let mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
+    var sxy = 0.0, sxx = 0.0
+    for k in xs.indices {
+      sxy += (xs[k] - mx) * (ys[k] - my)
+      sxx += (xs[k] - mx) * (xs[k] - mx)
+    }
+    let slope = sxx > 0 ? max(0, sxy / sxx) : 0
+    let prefactor = exp(my - slope * mx)
+    guard prefactor.isFinite, slope.isFinite else { throw InputError("singular fit: the log–log prefactor is not finite") }
+    return (prefactor, slope)
   }
 
   /// The physical form: NNLS on relative error for every balance of the grid; the best training fit wins.
@@ -170,6 +182,8 @@ public enum FittedSource: Equatable, Sendable {
   case constant(Double)
   /// Power × measured time + constant.
   case measuredTime(power: Double, intercept: Double)
+  /// a × measured time^b.
+  case measuredTimePower(prefactor: Double, exponent: Double)
 
   /// The prediction for `row` of `data`.
   public func predict(_ data: FitData, _ i: Int) -> Double {
@@ -177,6 +191,7 @@ public enum FittedSource: Equatable, Sendable {
     case .model(let model): return model.predict(data.rows[i].features)
     case .constant(let value): return value
     case .measuredTime(let power, let intercept): return power * (data.rows[i].time ?? 0) + intercept
+    case .measuredTimePower(let prefactor, let exponent): return prefactor * pow(data.rows[i].time ?? 0, exponent)
     }
   }
 }

@@ -145,10 +145,14 @@ struct FitCommand: TosimCommand {
       let constant = Result(
         name: "constant", predictor: nil, form: nil,
         cv: try EnergyFitter.crossValidate(fitData, source: .constant, folds: folds, seed: seed))
-      let ceiling = fitData.allTimed
-        ? Result(
-          name: "measured time", predictor: nil, form: nil,
-          cv: try EnergyFitter.crossValidate(fitData, source: .measuredTime, folds: folds, seed: seed)) : nil
+      var ceiling: Result?
+      if fitData.allTimed {
+        let linear = try EnergyFitter.crossValidate(fitData, source: .measuredTime, folds: folds, seed: seed)
+        let power = try EnergyFitter.crossValidate(fitData, source: .measuredTimeLogLog, folds: folds, seed: seed)
+        ceiling = linear.metrics.precision >= power.metrics.precision
+          ? Result(name: "measured time", predictor: nil, form: .linear, cv: linear)
+          : Result(name: "measured time", predictor: nil, form: .loglog, cv: power)
+      }
       let candidates = results.contains { $0.predictor?.isTransistorBased == true }
         ? results.filter { $0.predictor?.isTransistorBased == true } : results
       guard let best = candidates.max(by: { $0.cv.metrics.precision < $1.cv.metrics.precision }),
