@@ -51,10 +51,16 @@ public struct FitData: Sendable {
   let work: [[Double]]
   /// The compute rate used when the rows have no measured time, in ops per second.
   public let nominalComputeRate: Double
+  /// The exponents γ of the static term the physical form tries (1 = constant power).
+  public let timeExponentGrid: [Double]
 
   /// Precomputes `rows`.
-  public init(rows: [FitRow], balanceGrid: [Double] = (-6...10).map { pow(2, Double($0)) }, nominalComputeRate: Double = 1e11) {
+  public init(
+    rows: [FitRow], balanceGrid: [Double] = (-6...10).map { pow(2, Double($0)) }, nominalComputeRate: Double = 1e11,
+    timeExponentGrid: [Double] = [1]
+  ) {
     self.rows = rows
+    self.timeExponentGrid = timeExponentGrid
     self.totals = rows.map(\.features.total)
     self.balanceGrid = balanceGrid
     self.nominalComputeRate = nominalComputeRate
@@ -139,20 +145,25 @@ public enum EnergyFitter {
   /// The physical form: NNLS on relative error for every balance of the grid; the best training fit wins.
   static func fitPhysical(_ data: FitData, predictor: EnergyPredictor, terms: Set<PhysicalTerm>, indices: [Int]) throws -> EnergyModel {
     let grid = terms.contains(.time) ? Array(data.balanceGrid.indices) : [0]
-    var best: (error: Double, g: Int, x: [Double])?
+    let exponents = terms.contains(.time) ? data.timeExponentGrid : [1]
+    let nominal = data.nominalComputeRate
+    var best: (error: Double, g: Int, gamma: Double, x: [Double])?
     for g in grid {
-      var equations = NonNegativeLeastSquares.NormalEquations(columns: 8)
-      for i in indices {
-        let row = physicalRow(predictor, data.totals[i], work: data.work[g][i], terms: terms)
-        equations.add(row: row, target: data.rows[i].energy, weight: 1 / data.rows[i].energy)
+      for gamma in exponents {
+        var equations = NonNegativeLeastSquares.NormalEquations(columns: 8)
+        for i in indices {
+          let work = gamma == 1 ? data.work[g][i] / nominal : pow(data.work[g][i] / nominal, gamma)
+          let row = physicalRow(predictor, data.totals[i], work: work, terms: terms)
+          equations.add(row: row, target: data.rows[i].energy, weight: 1 / data.rows[i].energy)
+        }
+        let x = try NonNegativeLeastSquares.solve(equations)
+        let error = equations.residualSumOfSquares(x)
+        if best == nil || error < best!.error { best = (error, g, gamma, x) }
       }
-      let x = try NonNegativeLeastSquares.solve(equations)
-      let error = equations.residualSumOfSquares(x)
-      if best == nil || error < best!.error { best = (error, g, x) }
     }
     guard let best else { throw InputError("empty fit: no rows") }
     let balance = data.balanceGrid[best.g]
-    var computeRate = data.nominalComputeRate
+    var computeRate = nominal
     var launch = 0.0
     if indices.allSatisfy({ data.rows[$0].time != nil }) {
       var equations = NonNegativeLeastSquares.NormalEquations(columns: 2)
@@ -168,9 +179,12 @@ public enum EnergyFitter {
     let roofline = RooflineTimeModel(computeRate: computeRate, bandwidth: computeRate / balance, launchTime: launch)
     let x = best.x
     guard x.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw InputError("singular fit: a coefficient is not finite") }
-    return EnergyModel(
+    var model = EnergyModel(
       predictor: predictor, form: .physical, terms: PhysicalTerm.allCases.filter { terms.contains($0) },
-      arithmetic: Array(x[0..<4]), bytes: x[4], calls: x[5], staticPower: x[6] * computeRate, intercept: x[7], roofline: roofline)
+      arithmetic: Array(x[0..<4]), bytes: x[4], calls: x[5], staticPower: x[6] * pow(computeRate / nominal, best.gamma),
+      intercept: x[7], roofline: roofline)
+    model.timeExponent = best.gamma
+    return model
   }
 }
 

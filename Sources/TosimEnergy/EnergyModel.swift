@@ -67,6 +67,8 @@ public struct EnergyModel: Equatable, Sendable {
   public var intercept: Double = 0
   /// The exponent b of the log–log form.
   public var exponent: Double = 0
+  /// γ of the static term P·t̂·(t̂ / 1 s)^(γ−1): 1 is constant power; above 1, power that grows with run length.
+  public var timeExponent: Double = 1
   /// The roofline that gives t̂.
   public var roofline: RooflineTimeModel
 
@@ -117,7 +119,11 @@ public struct EnergyModel: Equatable, Sendable {
       let attributed = kernels.reduce(0) { $0 + $1.arithmetic }
       return (kernels, EnergyTerms(arithmetic: attributed, constant: energy - attributed))
     }
-    let kernels = features.kernels.map { terms(of: $0).scaled(by: features.steps) }
+    var kernels = features.kernels.map { terms(of: $0).scaled(by: features.steps) }
+    if form == .physical && timeExponent != 1 {
+      let factor = pow(max(roofline.boundTime(features), 1e-300), timeExponent - 1)
+      for k in kernels.indices { kernels[k].staticEnergy *= factor }
+    }
     var total = kernels.reduce(EnergyTerms(), +)
     total.constant = intercept
     return (kernels, total)

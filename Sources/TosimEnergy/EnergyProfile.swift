@@ -78,6 +78,7 @@ extension EnergyModel {
         ("e_call", calls, "J/call", "energy per kernel call (launch, dispatch, framework)"),
         ("p_static", staticPower, "W", "static power over the roofline time"),
         ("alpha", intercept, "J", "energy per measured run"),
+        ("gamma", timeExponent, "1", "exponent of the modelled time in the static term (1 = constant power)"),
       ]
       return result
     case .linear:

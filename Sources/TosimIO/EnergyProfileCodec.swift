@@ -103,6 +103,7 @@ public enum EnergyProfileCodec {
         model.calls = try coefficient("e_call")
         model.staticPower = try coefficient("p_static")
         model.intercept = try coefficient("alpha")
+        model.timeExponent = values["gamma"] ?? 1
       case .linear:
         model.arithmetic = [try coefficient("beta")]
         model.intercept = try coefficient("alpha")

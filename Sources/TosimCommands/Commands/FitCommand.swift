@@ -16,7 +16,7 @@ struct FitCommand: TosimCommand {
   static let name = "fit"
   static let abstract = "Fit energy models to measurements; compare TO, FLOP and MAC predictors by cross-validation."
   static let usage = """
-    fit DATA.csv [--features LIST] [--predictor to|to-dynamic|to-glitch|flops|macs|all] \
+    fit DATA.csv [--features LIST] [--time-exponent auto|G] [--predictor to|to-dynamic|to-glitch|flops|macs|all] \
     [--form linear|loglog|physical|all] [--folds K] [--seed S] [--table FILE]... [--out PROFILE.json] [--svg FILE] \
     [--json] [--quiet]
     """
@@ -27,7 +27,8 @@ struct FitCommand: TosimCommand {
     distinct (model, batch, precision, mode, optimizer) is counted once.
     Forms: linear E = β·x + α (absolute error, the paper's form); loglog ln E = ln a + b ln x;
     physical E = Σ_class e_c·x_c + e_B·bytes + e_call·calls + P·t̂ + α, all coefficients ≥ 0,
-    fitted on relative error, t̂ a roofline time. --features picks the physical terms from
+    fitted on relative error, t̂ a roofline time; the static term is P·t̂·(t̂/1 s)^(γ−1) with γ
+    chosen per fold from a grid (--time-exponent auto) or given. --features picks the physical terms from
     bytes,calls,time,intercept (default all). Every predictor gets the same terms, so the MAC
     and FLOP baselines are as strong as the TO model. Precision = 100 − MAPE of out-of-fold
     predictions (--folds, default 5; --seed, default 1). --out writes, per hardware, the best
@@ -37,6 +38,7 @@ struct FitCommand: TosimCommand {
     .option("--features", "LIST", "Physical terms: comma list of bytes, calls, time, intercept (default all)."),
     .option("--predictor", "P", "to, to-dynamic, to-glitch, flops, macs or all (default all)."),
     .option("--form", "F", "linear, loglog, physical or all (default all)."),
+    .option("--time-exponent", "G", "γ of the static term P·t̂^γ: auto (grid 0.7–1.6, chosen per fold) or a number (default auto)."),
     .option("--folds", "K", "Cross-validation folds (default 5)."),
     .option("--seed", "S", "Seed of the fold split (default 1)."),
     .option("--table", "FILE", "A cost table to use for its precision (repeatable).", repeatable: true),
@@ -52,6 +54,7 @@ struct FitCommand: TosimCommand {
   let terms: Set<PhysicalTerm>
   let folds: Int
   let seed: UInt64
+  let timeExponents: [Double]
   let tablePaths: [String]
   let out: String?
   let svg: String?
@@ -88,6 +91,15 @@ struct FitCommand: TosimCommand {
       terms = chosen
     } else {
       terms = Set(PhysicalTerm.allCases)
+    }
+    let exponentText = arguments.string("--time-exponent") ?? "auto"
+    if exponentText == "auto" {
+      timeExponents = (7...16).map { Double($0) / 10 }
+    } else {
+      guard let gamma = Double(exponentText), gamma > 0, gamma <= 4 else {
+        throw UsageError("--time-exponent expects auto or a number in (0, 4], got '\(exponentText)'")
+      }
+      timeExponents = [gamma]
     }
     folds = try arguments.integer("--folds", default: 5, in: 2...100)
     seed = try arguments.seed("--seed", default: 1)
@@ -134,7 +146,7 @@ struct FitCommand: TosimCommand {
         throw InputError("hardware '\(hardware)' has \(indices.count) rows; \(folds)-fold cross-validation needs at least \(folds)", file: path)
       }
       let rows = indices.map { FitRow(features: featuresByRow[$0], energy: measurements[$0].energy, time: measurements[$0].time) }
-      let fitData = FitData(rows: rows)
+      let fitData = FitData(rows: rows, timeExponentGrid: timeExponents)
       var results: [Result] = []
       for predictor in predictors {
         for form in forms {
@@ -238,8 +250,8 @@ struct FitCommand: TosimCommand {
     if model.form == .physical && model.terms.contains(.time) {
       lines.append(
         String(
-          format: "roofline: %.4g ops/s, %.4g B/s, launch %.3g s%@", model.roofline.computeRate, model.roofline.bandwidth,
-          model.roofline.launchTime, report.rows.allSatisfy({ $0.time != nil }) ? " (fitted to time_s)" : " (nominal rate; no time_s)"))
+          format: "roofline: %.4g ops/s, %.4g B/s, launch %.3g s, time exponent %.1f%@", model.roofline.computeRate,
+          model.roofline.bandwidth, model.roofline.launchTime, model.timeExponent, report.rows.allSatisfy({ $0.time != nil }) ? " (fitted to time_s)" : " (nominal rate; no time_s)"))
     }
     return lines.joined(separator: "\n") + "\n"
   }
