@@ -49,6 +49,8 @@ public struct FitData: Sendable {
   public let balanceGrid: [Double]
   /// work[g][i] = Σ_kernels max(FLOPs, balance_g × bytes) × steps of row i, in ops.
   let work: [[Double]]
+  /// timeColumn[g][e][i] = (work[g][i] / nominal rate)^γ_e: the static term's column per balance and exponent.
+  let timeColumn: [[[Double]]]
   /// The compute rate used when the rows have no measured time, in ops per second.
   public let nominalComputeRate: Double
   /// The exponents γ of the static term the physical form tries (1 = constant power).
@@ -67,6 +69,11 @@ public struct FitData: Sendable {
     work = balanceGrid.map { balance in
       rows.map { row in
         row.features.kernels.reduce(0) { $0 + max($1.flops.total, balance * $1.bytes) } * row.features.steps
+      }
+    }
+    timeColumn = work.map { column in
+      timeExponentGrid.map { gamma in
+        column.map { w in gamma == 1 ? w / nominalComputeRate : pow(w / nominalComputeRate, gamma) }
       }
     }
   }
@@ -145,20 +152,39 @@ public enum EnergyFitter {
   /// The physical form: NNLS on relative error for every balance of the grid; the best training fit wins.
   static func fitPhysical(_ data: FitData, predictor: EnergyPredictor, terms: Set<PhysicalTerm>, indices: [Int]) throws -> EnergyModel {
     let grid = terms.contains(.time) ? Array(data.balanceGrid.indices) : [0]
-    let exponents = terms.contains(.time) ? data.timeExponentGrid : [1]
+    let exponents = terms.contains(.time) ? Array(data.timeExponentGrid.indices) : [0]
     let nominal = data.nominalComputeRate
+    // Every column but the static term's is the same for all (balance, γ): accumulate it once,
+    // then add only the static column's cross products per grid point.
+    var base = NonNegativeLeastSquares.NormalEquations(columns: 8)
+    let fixedRows = indices.map { physicalRow(predictor, data.totals[$0], work: 0, terms: terms) }
+    for (k, i) in indices.enumerated() { base.add(row: fixedRows[k], target: data.rows[i].energy, weight: 1 / data.rows[i].energy) }
     var best: (error: Double, g: Int, gamma: Double, x: [Double])?
     for g in grid {
-      for gamma in exponents {
-        var equations = NonNegativeLeastSquares.NormalEquations(columns: 8)
-        for i in indices {
-          let work = gamma == 1 ? data.work[g][i] / nominal : pow(data.work[g][i] / nominal, gamma)
-          let row = physicalRow(predictor, data.totals[i], work: work, terms: terms)
-          equations.add(row: row, target: data.rows[i].energy, weight: 1 / data.rows[i].energy)
+      for e in exponents {
+        var equations = base
+        if terms.contains(.time) {
+          let column = data.timeColumn[g][e]
+          var cross = [Double](repeating: 0, count: 8)
+          var square = 0.0, moment = 0.0
+          for (k, i) in indices.enumerated() {
+            let energy = data.rows[i].energy
+            let w2 = 1 / (energy * energy)
+            let t = column[i] * w2
+            let row = fixedRows[k]
+            for j in 0..<6 where row[j] != 0 { cross[j] += row[j] * t }
+            cross[7] += row[7] * t
+            square += column[i] * t
+            moment += t * energy
+          }
+          for j in 0..<6 { equations.gram[j][6] += cross[j] }
+          equations.gram[6][7] += cross[7]
+          equations.gram[6][6] += square
+          equations.moment[6] += moment
         }
         let x = try NonNegativeLeastSquares.solve(equations)
         let error = equations.residualSumOfSquares(x)
-        if best == nil || error < best!.error { best = (error, g, gamma, x) }
+        if best == nil || error < best!.error { best = (error, g, terms.contains(.time) ? data.timeExponentGrid[e] : 1, x) }
       }
     }
     guard let best else { throw InputError("empty fit: no rows") }

@@ -17,6 +17,7 @@ cd "$root"
 swift build -c release --product tosim >&2
 tosim="$root/.build/release/tosim"
 mkdir -p "$out" docs/accuracy
+rm -f "$out/timings.txt"
 sets=()
 if [ -d "$data/willowec-raptorlake" ]; then
   python3 benchmarks/accuracy/convert_raptorlake.py "$data/willowec-raptorlake" "$out"

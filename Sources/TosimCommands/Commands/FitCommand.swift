@@ -207,7 +207,10 @@ struct FitCommand: TosimCommand {
   /// Out-of-fold predictions of the best form of each predictor.
   func plot(_ report: HardwareReport) -> String {
     var series: [PredictionPlotSVG.Series] = []
-    for predictor in predictors {
+    // One TO series (the best of to, to-dynamic, to-glitch: they overlap on a plot), then the others.
+    let bestTO = report.results.filter { $0.predictor?.isTransistorBased == true }
+      .max(by: { $0.cv.metrics.precision < $1.cv.metrics.precision })?.predictor
+    for predictor in predictors where !predictor.isTransistorBased || predictor == bestTO {
       let own = report.results.filter { $0.predictor == predictor }
       guard let best = own.max(by: { $0.cv.metrics.precision < $1.cv.metrics.precision }) else { continue }
       let points = zip(report.rows, best.cv.predictions).map { (measured: $0.energy, predicted: $1) }
