@@ -57,8 +57,9 @@ def main():
         h = load(os.path.join(out, f"{s}.json"))
         results = h["results"]
         print(f"## {TITLES.get(s, s)}\n")
-        print(f"{h['rows']} rows, hardware `{h['label']}`. Plot: [accuracy/{s}.svg](accuracy/{s}.svg)"
-              + (f"; fit time {timings[s]:.2f} s (release, counting included)." if s in timings else ".") + "\n")
+        print(f"{h['rows']} rows, hardware `{h['label']}`"
+              + (f"; fit time {timings[s]:.2f} s (release, counting included, all predictors and forms)." if s in timings else ".") + "\n")
+        print(f"![{s}: out-of-fold predicted vs measured energy](accuracy/{s}.svg)\n")
         print("| predictor | form | precision | median APE | R² |")
         print("|---|---|---:|---:|---:|")
         for r in results:
