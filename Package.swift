@@ -20,6 +20,7 @@ let package = Package(
     .library(name: "TosimCost", targets: ["TosimCost"]),
     .library(name: "TosimNN", targets: ["TosimNN"]),
     .library(name: "TosimIO", targets: ["TosimIO"]),
+    .library(name: "TosimEnergy", targets: ["TosimEnergy"]),
   ],
   targets: [
     // MARK: - Public API
@@ -44,17 +45,18 @@ let package = Package(
       name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation", "TosimCostModel"]),
     /// Network graphs, layer specs, shape inference, the op counter and TO totals. -> Formats, CostModel
     .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCostModel"]),
+    /// Energy model: features of a counted network, roofline time, NNLS fits, cross-validation, profiles. -> NN, CostModel
+    .target(name: "TosimEnergy", dependencies: ["TosimFormats", "TosimCostModel", "TosimNN"]),
     /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, JSON, cost tables, SVG plots, atomic writes. -> the models above
     .target(
       name: "TosimIO",
-      dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimEvaluation", "TosimCostModel", "TosimNN"]),
+      dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimEvaluation", "TosimCostModel", "TosimNN", "TosimEnergy"]),
     /// Argument parsing and one file per subcommand. -> everything above
     .target(
       name: "TosimCommands",
       dependencies: [
         "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimEvaluation", "TosimIO",
-        "TosimCostModel", "TosimCost",
-        "TosimNN",
+        "TosimCostModel", "TosimCost", "TosimNN", "TosimEnergy",
       ]),
     /// The `tosim` executable: main.swift only.
     .executableTarget(name: "tosim", dependencies: ["TosimCommands"]),
@@ -94,6 +96,8 @@ let package = Package(
     .testTarget(
       name: "TosimCostTests",
       dependencies: ["TosimCost", "TosimCostModel", "TosimEvaluation", "TosimFormats", "TosimCircuits", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimEnergyTests", dependencies: ["TosimEnergy", "TosimNN", "TosimCostModel", "TosimFormats", "TosimIO", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimFloatingPointTests",
       dependencies: [

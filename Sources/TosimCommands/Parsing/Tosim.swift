@@ -23,6 +23,8 @@ public enum Tosim {
       ExportCommand.self,
       ExploreCommand.self,
       CellsCommand.self,
+      FitCommand.self,
+      EstimateCommand.self,
     ]
   }
 

@@ -1,0 +1,78 @@
+//===--- EnergyCounting.swift ----------------------------------------------===//
+// Turns models into energy-model features for `tosim fit` and `tosim
+// estimate`: loads the model, counts it once per distinct (model, batch,
+// precision, mode, optimizer), and finds the cost table of each precision
+// (--table FILE, else <precision>.json in $TOSIM_TABLES or the package's
+// circuits/tables, found as `tosim count` finds them).
+//===----------------------------------------------------------------------===//
+import Foundation
+import TosimCostModel
+import TosimEnergy
+import TosimFormats
+import TosimIO
+import TosimNN
+
+/// Counts models into features, caching counts and cost tables.
+final class EnergyCounting {
+  let context: CommandContext
+  private var tables: [Precision: CostTable] = [:]
+  private var cache: [String: EnergyFeatures] = [:]
+
+  /// Creates a counter with the tables given by `--table` paths.
+  init(context: CommandContext, tablePaths: [String]) throws {
+    self.context = context
+    for path in tablePaths {
+      let table = try CostTableReader.read(path: context.resolve(path))
+      tables[table.precision] = table
+    }
+  }
+
+  /// The cost table of `precision`: a given one, else the default file.
+  func table(_ precision: Precision) throws -> CostTable {
+    if let table = tables[precision] { return table }
+    let folder = try PackageLocation.tablesFolder(context) ?? context.resolve(CostTableFiles.defaultFolder)
+    let path = CostTableFiles.path(for: precision, in: folder)
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw InputError("no cost table for \(precision.rawValue): run `tosim derive --precision \(precision.rawValue)` or pass --table FILE")
+    }
+    let table = try CostTableReader.read(path: path)
+    tables[precision] = table
+    return table
+  }
+
+  /// The features of one step of `model` run as described (counted once per distinct run).
+  func features(model: String, batch: Int, precision: Precision, mode: MeasurementMode, optimizer: Optimizer) throws -> EnergyFeatures {
+    let key = EnergyMeasurement(model: model, batch: batch, precision: precision, mode: mode, optimizer: optimizer, hardware: "", energy: 1)
+      .countKey
+    if let cached = cache[key] { return cached }
+    let graph = try ModelLoader.load(model, precision: precision, resolve: context.resolve)
+    var options = CountOptions(
+      inference: InferenceOptions(batchSize: batch), mode: EnergyFeatures.countMode(for: mode, optimizer: optimizer))
+    if model.lowercased().hasSuffix(".onnx") { options.inference.precisionOverride = precision }
+    let count = try NetworkCounter.count(graph, options: options)
+    var needed: [Precision: CostTable] = [:]
+    for p in try EnergyFeatures.precisionsNeedingTables(count) { needed[p] = try table(p) }
+    let features = try EnergyFeatures(count: count, mode: mode, tables: needed)
+    cache[key] = features
+    return features
+  }
+
+  /// The features of a measured row over its steps; errors name the row and the model column.
+  func features(_ row: EnergyMeasurement, file: String) throws -> EnergyFeatures {
+    do {
+      let f = try features(model: row.model, batch: row.batch, precision: row.precision, mode: row.mode, optimizer: row.optimizer)
+      return f.withSteps(f.steps * row.steps)
+    } catch let error as InputError {
+      throw InputError("row on line \(row.line), column 'model': cannot count '\(row.model)': \(error)", file: file, line: row.line)
+    }
+  }
+
+  /// A short layer-type label of a run: its distinct kernel operators, or `network` when more than three.
+  static func layerType(_ features: EnergyFeatures) -> String {
+    var seen: [String] = []
+    for kernel in features.kernels where kernel.calls > 0 && kernel.opType != "update" && !seen.contains(kernel.opType) {
+      seen.append(kernel.opType)
+    }
+    return seen.isEmpty ? "none" : (seen.count > 3 ? "network" : seen.joined(separator: "+"))
+  }
+}

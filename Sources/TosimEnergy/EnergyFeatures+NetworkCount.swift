@@ -1,0 +1,105 @@
+//===--- EnergyFeatures+NetworkCount.swift ---------------------------------===//
+// The one place that reads TosimNN's counted network for the energy model:
+// the op-name → class mapping, the split of matrix-product muls and adds into
+// the multiply-accumulate class, TOs per class from the cost tables, bytes,
+// and kernel calls (views run no kernel). Every TosimNN-facing line of the
+// energy model is in this file. Used by `tosim fit` and `tosim estimate`.
+//===----------------------------------------------------------------------===//
+import TosimCostModel
+import TosimFormats
+import TosimNN
+
+extension ArithmeticClass {
+  /// The class of an op the counter emits outside matrix products.
+  ///
+  /// add, sub, mul → element-wise; compare, max, min → compare/select; every other
+  /// op (div, sqrt, rsqrt and the composites exp, log, sigmoid, tanh, gelu, …) → transcendental.
+  public static func of(operation: ArithmeticOperation) -> ArithmeticClass {
+    switch operation {
+    case .add, .sub, .mul: return .elementwise
+    case .compare, .max, .min: return .compareSelect
+    default: return .transcendental
+    }
+  }
+}
+
+extension EnergyFeatures {
+  /// Whether a counted run needs the count's training passes.
+  public static func countMode(for mode: MeasurementMode, optimizer: Optimizer) -> CountMode {
+    mode == .forward ? .inference : .training(optimizer)
+  }
+
+  /// The precisions whose cost tables the features of `count` need (those with counted ops).
+  public static func precisionsNeedingTables(_ count: NetworkCount) throws -> [Precision] {
+    try count.stepTotalsByPrecision().compactMap { precision, pass in pass.ops.counts.isEmpty ? nil : precision }
+  }
+
+  /// The features of one step of `count` for a run covering `mode`.
+  ///
+  /// - Parameters:
+  ///   - tables: the cost table of each precision the count uses.
+  /// - Throws: `InputError` when a precision has no table or a table lacks a counted op.
+  public init(count: NetworkCount, mode: MeasurementMode, tables: [Precision: CostTable]) throws {
+    var kernels: [KernelFeatures] = []
+    var parameterisedLayers = 0
+    for layer in count.layers {
+      if layer.trainableParameterCount > 0 { parameterisedLayers += 1 }
+      var kernel = KernelFeatures(name: layer.name, opType: layer.opType)
+      let isView = OperatorRule.rule(for: layer.opType)?.movement == .view
+      if mode != .backward {
+        try kernel.add(Self.pass(layer.forward, layer.precision, tables, calls: isView ? 0 : 1))
+      }
+      if mode != .forward {
+        let calls = isView ? 0 : (layer.trainableParameterCount > 0 ? 2 : 1)
+        try kernel.add(Self.pass(layer.backward, layer.precision, tables, calls: Double(calls)))
+      }
+      kernels.append(kernel)
+    }
+    if mode != .forward {
+      for precision in Precision.allCases {
+        guard let update = count.optimizerByPrecision[precision] else { continue }
+        var kernel = KernelFeatures(name: "optimizer", opType: "update")
+        try kernel.add(Self.pass(update, precision, tables, calls: Double(parameterisedLayers)))
+        kernels.append(kernel)
+      }
+    }
+    self.init(kernels: kernels, steps: Double(count.stepCount))
+  }
+
+  /// The features of one pass: MAC muls and adds in the MAC class, other ops by `ArithmeticClass.of`.
+  static func pass(_ pass: PassCount, _ precision: Precision?, _ tables: [Precision: CostTable], calls: Double) throws
+    -> KernelFeatures
+  {
+    var kernel = KernelFeatures(name: "", opType: "")
+    kernel.macs = Double(pass.macCount)
+    kernel.bytes = Double(pass.bytesRead) + Double(pass.bytesWritten)
+    kernel.calls = (pass.ops.counts.isEmpty && pass.bytesRead == 0 && pass.bytesWritten == 0) ? 0 : calls
+    let table: CostTable?
+    if let precision, !pass.ops.counts.isEmpty {
+      guard let found = tables[precision] else {
+        throw InputError("no cost table for \(precision.rawValue): run `tosim derive --\(precision.rawValue)` or pass --table FILE")
+      }
+      table = found
+    } else {
+      table = nil
+    }
+    var macLeft: [ArithmeticOperation: Int] = [.mul: pass.macCount, .add: pass.macCount]
+    for (op, total) in pass.ops.ordered {
+      let inMAC = min(total, macLeft[op] ?? 0)
+      macLeft[op] = (macLeft[op] ?? 0) - inMAC
+      for (arithmeticClass, n) in [(ArithmeticClass.multiplyAccumulate, inMAC), (ArithmeticClass.of(operation: op), total - inMAC)]
+      where n > 0 {
+        let count = Double(n)
+        kernel.flops[arithmeticClass] += count
+        guard let table else { continue }
+        guard let row = table.row(op) else {
+          throw InputError("cost table for \(table.precision.rawValue) has no row for op '\(op.rawValue)'")
+        }
+        kernel.staticTOs[arithmeticClass] += count * Double(row.staticTOs)
+        kernel.dynamicTOs[arithmeticClass] += count * row.dynamicTOs
+        kernel.glitchTOs[arithmeticClass] += count * row.glitchTOs
+      }
+    }
+    return kernel
+  }
+}

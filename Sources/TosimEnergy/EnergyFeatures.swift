@@ -1,0 +1,83 @@
+//===--- EnergyFeatures.swift ----------------------------------------------===//
+// The physical features the energy model is fitted on, per kernel (one layer's
+// pass, or the optimizer update) and for a whole measured run: TOs (static,
+// dynamic, glitch) and FLOPs per arithmetic class, MACs, bytes moved, kernel
+// calls. Built from a counted network by EnergyFeatures+NetworkCount.swift;
+// consumed by `tosim fit` and `tosim estimate`.
+//===----------------------------------------------------------------------===//
+
+/// The features of one kernel for one step.
+public struct KernelFeatures: Equatable, Sendable {
+  /// The layer's name (or `optimizer`).
+  public var name: String
+  /// The operator (`Gemm`, `Conv`, `update`, …).
+  public var opType: String
+  /// Σ count × to_static per class.
+  public var staticTOs = PerClass()
+  /// Σ count × to_dynamic per class.
+  public var dynamicTOs = PerClass()
+  /// Σ count × to_glitch per class.
+  public var glitchTOs = PerClass()
+  /// Ops per class, each op counted once (a MAC is two).
+  public var flops = PerClass()
+  /// Multiply-accumulates.
+  public var macs: Double = 0
+  /// Bytes read plus bytes written.
+  public var bytes: Double = 0
+  /// Kernel launches (library calls) this pass makes.
+  public var calls: Double = 0
+
+  /// Creates empty features for a kernel.
+  public init(name: String, opType: String) {
+    self.name = name
+    self.opType = opType
+  }
+
+  /// Every quantity of `other` added into this one.
+  public mutating func add(_ other: KernelFeatures) {
+    staticTOs = staticTOs + other.staticTOs
+    dynamicTOs = dynamicTOs + other.dynamicTOs
+    glitchTOs = glitchTOs + other.glitchTOs
+    flops = flops + other.flops
+    macs += other.macs
+    bytes += other.bytes
+    calls += other.calls
+  }
+
+  /// Every quantity multiplied by `factor`.
+  public func scaled(by factor: Double) -> KernelFeatures {
+    var result = self
+    result.staticTOs = staticTOs.scaled(by: factor)
+    result.dynamicTOs = dynamicTOs.scaled(by: factor)
+    result.glitchTOs = glitchTOs.scaled(by: factor)
+    result.flops = flops.scaled(by: factor)
+    result.macs *= factor
+    result.bytes *= factor
+    result.calls *= factor
+    return result
+  }
+}
+
+/// The features of one measured run: the kernels of one step and the number of steps.
+public struct EnergyFeatures: Equatable, Sendable {
+  /// The kernels of one step, in graph order (optimizer update last).
+  public var kernels: [KernelFeatures]
+  /// Steps (batches) in the measured run.
+  public var steps: Double
+
+  /// Creates features from kernels and a step count.
+  public init(kernels: [KernelFeatures], steps: Double = 1) {
+    self.kernels = kernels
+    self.steps = steps
+  }
+
+  /// The sum over kernels and steps.
+  public var total: KernelFeatures {
+    var sum = KernelFeatures(name: "total", opType: "")
+    for kernel in kernels { sum.add(kernel) }
+    return sum.scaled(by: steps)
+  }
+
+  /// The same kernels over `steps` steps.
+  public func withSteps(_ steps: Double) -> EnergyFeatures { EnergyFeatures(kernels: kernels, steps: steps) }
+}

@@ -1,0 +1,237 @@
+//===--- EnergyFitter.swift ------------------------------------------------===//
+// Fits energy models to measured runs: the paper's linear form on absolute
+// error, the log–log law by least squares on logs, and the physical form by
+// non-negative least squares on relative error (rows weighted by 1/E) with the
+// roofline's machine balance chosen from a grid by training error and its
+// compute rate fitted to measured times when the rows have them. A "constant"
+// and a "measured time" source give the floor and the ceiling `tosim fit`
+// reports beside the count-based models.
+//===----------------------------------------------------------------------===//
+import Foundation
+import TosimFormats
+
+/// What a fit is built from.
+public enum FitSource: Equatable, Sendable {
+  /// A count (TOs, FLOPs or MACs) in the given form.
+  case counts(EnergyPredictor, FitForm)
+  /// Only a per-run constant (relative error): the floor a useful model must beat.
+  case constant
+  /// E = P·time_s + α from the *measured* time: a ceiling no count can know.
+  case measuredTime
+  /// ln E = ln a + b·ln time_s from the measured time (the log–log form of the ceiling).
+  case measuredTimeLogLog
+}
+
+/// One measured run ready to fit.
+public struct FitRow: Sendable {
+  /// The counted features of the run.
+  public var features: EnergyFeatures
+  /// Measured joules (positive).
+  public var energy: Double
+  /// Measured seconds, when known.
+  public var time: Double?
+
+  /// Creates a row.
+  public init(features: EnergyFeatures, energy: Double, time: Double? = nil) {
+    self.features = features
+    self.energy = energy
+    self.time = time
+  }
+}
+
+/// Rows with the quantities every fit needs precomputed once.
+public struct FitData: Sendable {
+  /// The rows.
+  public let rows: [FitRow]
+  /// Each row's features summed over kernels and steps.
+  public let totals: [KernelFeatures]
+  /// The machine balances (ops per byte) the physical form tries.
+  public let balanceGrid: [Double]
+  /// work[g][i] = Σ_kernels max(FLOPs, balance_g × bytes) × steps of row i, in ops.
+  let work: [[Double]]
+  /// timeColumn[g][e][i] = (work[g][i] / nominal rate)^γ_e: the static term's column per balance and exponent.
+  let timeColumn: [[[Double]]]
+  /// The compute rate used when the rows have no measured time, in ops per second.
+  public let nominalComputeRate: Double
+  /// The exponents γ of the static term the physical form tries (1 = constant power).
+  public let timeExponentGrid: [Double]
+
+  /// Precomputes `rows`.
+  public init(
+    rows: [FitRow], balanceGrid: [Double] = (-6...10).map { pow(2, Double($0)) }, nominalComputeRate: Double = 1e11,
+    timeExponentGrid: [Double] = [1]
+  ) {
+    self.rows = rows
+    self.timeExponentGrid = timeExponentGrid
+    self.totals = rows.map(\.features.total)
+    self.balanceGrid = balanceGrid
+    self.nominalComputeRate = nominalComputeRate
+    work = balanceGrid.map { balance in
+      rows.map { row in
+        row.features.kernels.reduce(0) { $0 + max($1.flops.total, balance * $1.bytes) } * row.features.steps
+      }
+    }
+    timeColumn = work.map { column in
+      timeExponentGrid.map { gamma in
+        column.map { w in gamma == 1 ? w / nominalComputeRate : pow(w / nominalComputeRate, gamma) }
+      }
+    }
+  }
+
+  /// Whether every row has a measured time.
+  public var allTimed: Bool { rows.allSatisfy { $0.time != nil } }
+}
+
+/// Fits energy models.
+public enum EnergyFitter {
+  /// The physical-form design row of a run: four arithmetic columns, bytes, calls, bound work, 1.
+  static func physicalRow(_ predictor: EnergyPredictor, _ total: KernelFeatures, work: Double, terms: Set<PhysicalTerm>) -> [Double] {
+    predictor.arithmeticColumns(total) + [
+      terms.contains(.bytes) ? total.bytes : 0, terms.contains(.calls) ? total.calls : 0,
+      terms.contains(.time) ? work : 0, terms.contains(.intercept) ? 1 : 0,
+    ]
+  }
+
+  /// A model of `source` fitted on the rows at `indices` of `data`.
+  ///
+  /// - Parameter terms: the physical form's optional terms.
+  /// - Throws: `InputError` for an empty or singular fit, or a source the rows cannot support
+  ///   (measured time without `time_s`).
+  public static func fit(_ data: FitData, source: FitSource, terms: Set<PhysicalTerm> = Set(PhysicalTerm.allCases), indices: [Int]? = nil)
+    throws -> FittedSource
+  {
+    let indices = indices ?? Array(data.rows.indices)
+    guard !indices.isEmpty else { throw InputError("empty fit: no rows") }
+    switch source {
+    case .constant:
+      var equations = NonNegativeLeastSquares.NormalEquations(columns: 1)
+      for i in indices { equations.add(row: [1], target: data.rows[i].energy, weight: 1 / data.rows[i].energy) }
+      return .constant(try NonNegativeLeastSquares.solve(equations)[0])
+    case .measuredTime:
+      var equations = NonNegativeLeastSquares.NormalEquations(columns: 2)
+      for i in indices {
+        guard let time = data.rows[i].time else { throw InputError("the measured-time ceiling needs time_s on every row") }
+        equations.add(row: [time, 1], target: data.rows[i].energy, weight: 1 / data.rows[i].energy)
+      }
+      let x = try NonNegativeLeastSquares.solve(equations)
+      return .measuredTime(power: x[0], intercept: x[1])
+    case .measuredTimeLogLog:
+      guard indices.allSatisfy({ data.rows[$0].time != nil }) else { throw InputError("the measured-time ceiling needs time_s on every row") }
+      let (prefactor, exponent) = try logLogFit(indices.map { data.rows[$0].time! }, indices.map { data.rows[$0].energy }, floor: 1e-300)
+      return .measuredTimePower(prefactor: prefactor, exponent: exponent)
+    case .counts(let predictor, .linear):
+      var equations = NonNegativeLeastSquares.NormalEquations(columns: 2)
+      for i in indices { equations.add(row: [predictor.scalar(data.totals[i]), 1], target: data.rows[i].energy) }
+      let x = try NonNegativeLeastSquares.solve(equations)
+      return .model(EnergyModel(predictor: predictor, form: .linear, arithmetic: [x[0]], intercept: x[1]))
+    case .counts(let predictor, .loglog):
+      let (prefactor, slope) = try logLogFit(indices.map { predictor.scalar(data.totals[$0]) }, indices.map { data.rows[$0].energy })
+      return .model(EnergyModel(predictor: predictor, form: .loglog, arithmetic: [], intercept: prefactor, exponent: slope))
+    case .counts(let predictor, .physical):
+      return .model(try fitPhysical(data, predictor: predictor, terms: terms, indices: indices))
+    }
+  }
+
+  /// Least squares of ln y on ln max(x, floor): (prefactor e^a, exponent b ≥ 0).
+  static func logLogFit(_ x: [Double], _ y: [Double], floor: Double = 1) throws -> (Double, Double) {
+    let xs = x.map { log(max($0, floor)) }
+    let ys = y.map { log($0) }
+    let n = Double(xs.count)
+    let mx = xs.reduce(0, +) / n, my = ys.reduce(0, +) / n
+    var sxy = 0.0, sxx = 0.0
+    for k in xs.indices {
+      sxy += (xs[k] - mx) * (ys[k] - my)
+      sxx += (xs[k] - mx) * (xs[k] - mx)
+    }
+    let slope = sxx > 0 ? max(0, sxy / sxx) : 0
+    let prefactor = exp(my - slope * mx)
+    guard prefactor.isFinite, slope.isFinite else { throw InputError("singular fit: the log–log prefactor is not finite") }
+    return (prefactor, slope)
+  }
+
+  /// The physical form: NNLS on relative error for every balance of the grid; the best training fit wins.
+  static func fitPhysical(_ data: FitData, predictor: EnergyPredictor, terms: Set<PhysicalTerm>, indices: [Int]) throws -> EnergyModel {
+    let grid = terms.contains(.time) ? Array(data.balanceGrid.indices) : [0]
+    let exponents = terms.contains(.time) ? Array(data.timeExponentGrid.indices) : [0]
+    let nominal = data.nominalComputeRate
+    // Every column but the static term's is the same for all (balance, γ): accumulate it once,
+    // then add only the static column's cross products per grid point.
+    var base = NonNegativeLeastSquares.NormalEquations(columns: 8)
+    let fixedRows = indices.map { physicalRow(predictor, data.totals[$0], work: 0, terms: terms) }
+    for (k, i) in indices.enumerated() { base.add(row: fixedRows[k], target: data.rows[i].energy, weight: 1 / data.rows[i].energy) }
+    var best: (error: Double, g: Int, gamma: Double, x: [Double])?
+    for g in grid {
+      for e in exponents {
+        var equations = base
+        if terms.contains(.time) {
+          let column = data.timeColumn[g][e]
+          var cross = [Double](repeating: 0, count: 8)
+          var square = 0.0, moment = 0.0
+          for (k, i) in indices.enumerated() {
+            let energy = data.rows[i].energy
+            let w2 = 1 / (energy * energy)
+            let t = column[i] * w2
+            let row = fixedRows[k]
+            for j in 0..<6 where row[j] != 0 { cross[j] += row[j] * t }
+            cross[7] += row[7] * t
+            square += column[i] * t
+            moment += t * energy
+          }
+          for j in 0..<6 { equations.gram[j][6] += cross[j] }
+          equations.gram[6][7] += cross[7]
+          equations.gram[6][6] += square
+          equations.moment[6] += moment
+        }
+        let x = try NonNegativeLeastSquares.solve(equations)
+        let error = equations.residualSumOfSquares(x)
+        if best == nil || error < best!.error { best = (error, g, terms.contains(.time) ? data.timeExponentGrid[e] : 1, x) }
+      }
+    }
+    guard let best else { throw InputError("empty fit: no rows") }
+    let balance = data.balanceGrid[best.g]
+    var computeRate = nominal
+    var launch = 0.0
+    if indices.allSatisfy({ data.rows[$0].time != nil }) {
+      var equations = NonNegativeLeastSquares.NormalEquations(columns: 2)
+      for i in indices {
+        let time = data.rows[i].time!
+        equations.add(row: [data.work[best.g][i], data.totals[i].calls], target: time, weight: 1 / time)
+      }
+      if let x = try? NonNegativeLeastSquares.solve(equations), x[0] > 0 {
+        computeRate = 1 / x[0]
+        launch = x[1]
+      }
+    }
+    let roofline = RooflineTimeModel(computeRate: computeRate, bandwidth: computeRate / balance, launchTime: launch)
+    let x = best.x
+    guard x.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw InputError("singular fit: a coefficient is not finite") }
+    var model = EnergyModel(
+      predictor: predictor, form: .physical, terms: PhysicalTerm.allCases.filter { terms.contains($0) },
+      arithmetic: Array(x[0..<4]), bytes: x[4], calls: x[5], staticPower: x[6] * pow(computeRate / nominal, best.gamma),
+      intercept: x[7], roofline: roofline)
+    model.timeExponent = best.gamma
+    return model
+  }
+}
+
+/// The result of one fit.
+public enum FittedSource: Equatable, Sendable {
+  /// A count-based model.
+  case model(EnergyModel)
+  /// A constant per run, in joules.
+  case constant(Double)
+  /// Power × measured time + constant.
+  case measuredTime(power: Double, intercept: Double)
+  /// a × measured time^b.
+  case measuredTimePower(prefactor: Double, exponent: Double)
+
+  /// The prediction for `row` of `data`.
+  public func predict(_ data: FitData, _ i: Int) -> Double {
+    switch self {
+    case .model(let model): return model.predict(data.rows[i].features)
+    case .constant(let value): return value
+    case .measuredTime(let power, let intercept): return power * (data.rows[i].time ?? 0) + intercept
+    case .measuredTimePower(let prefactor, let exponent): return prefactor * pow(data.rows[i].time ?? 0, exponent)
+    }
+  }
+}

@@ -1,0 +1,41 @@
+//===--- RooflineTimeModel.swift -------------------------------------------===//
+// The modelled run time t̂ of the energy model's static-power term: per kernel
+// max(FLOPs / compute rate, bytes / bandwidth) plus a launch cost per call
+// (Williams, Waterman & Patterson, "Roofline", CACM 2009). Rates are fitted
+// per hardware by `tosim fit` or taken from a profile by `tosim estimate`.
+//===----------------------------------------------------------------------===//
+
+/// A roofline model of kernel run time.
+public struct RooflineTimeModel: Equatable, Sendable {
+  /// Arithmetic throughput, in ops per second.
+  public var computeRate: Double
+  /// Memory throughput, in bytes per second.
+  public var bandwidth: Double
+  /// Fixed time per kernel call, in seconds.
+  public var launchTime: Double
+
+  /// Creates a roofline.
+  public init(computeRate: Double, bandwidth: Double, launchTime: Double = 0) {
+    self.computeRate = computeRate
+    self.bandwidth = bandwidth
+    self.launchTime = launchTime
+  }
+
+  /// The machine balance: ops per byte at which a kernel stops being memory bound.
+  public var balance: Double { computeRate / bandwidth }
+
+  /// The throughput-bound time of one kernel (without launch cost), in seconds.
+  public func boundTime(_ kernel: KernelFeatures) -> Double {
+    max(kernel.flops.total / computeRate, kernel.bytes / bandwidth)
+  }
+
+  /// The throughput-bound time of a run (Σ over kernels and steps), in seconds.
+  public func boundTime(_ features: EnergyFeatures) -> Double {
+    features.kernels.reduce(0) { $0 + boundTime($1) } * features.steps
+  }
+
+  /// The modelled time of a run including launch costs, in seconds.
+  public func time(_ features: EnergyFeatures) -> Double {
+    boundTime(features) + launchTime * features.total.calls
+  }
+}
