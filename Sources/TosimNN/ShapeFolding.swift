@@ -68,6 +68,8 @@ public enum ShapeFolding {
       return .ints([try c.input(0).elementCount()])
     case "Slice":
       return try foldSlice(c, out)
+    case "Transpose":
+      return try foldTranspose(c, out)
     default:
       return nil
     }
@@ -87,19 +89,46 @@ public enum ShapeFolding {
     return try result.converted(to: out.element, c)
   }
 
-  /// A rank-1 Slice of known values.
+  /// A Slice of known values (any rank; starts, ends, axes and steps as Slice's shape rule reads them).
   static func foldSlice(_ c: NodeContext, _ out: ResolvedTensor) throws -> FoldedValues? {
     let x = try c.input(0)
-    guard x.shape.count == 1, let values = c.inputValues(0), c.opsetVersion >= 10 else { return nil }
-    let start = try c.integerValues(ofInput: 1, what: "starts")
-    let step = c.optionalInput(4) == nil ? [1] : try c.integerValues(ofInput: 4, what: "steps")
-    guard start.count == 1, step.count == 1, out.shape.count == 1 else { return nil }
-    let size = x.shape[0]
-    let s = start[0] < 0 ? (start[0] < -size ? -size : start[0]) + size : start[0]
-    let first = step[0] > 0 ? min(max(s, 0), size) : min(max(s, -1), size - 1)
-    let indices = (0..<out.shape[0]).map { first &+ $0 &* step[0] }
-    guard indices.allSatisfy({ $0 >= 0 && $0 < size }) else { return nil }
-    return values.picking(indices)
+    guard let values = c.inputValues(0), c.opsetVersion >= 10, out.shape.count == x.shape.count else { return nil }
+    let starts = try c.integerValues(ofInput: 1, what: "starts")
+    let axes = c.optionalInput(3) == nil ? Array(starts.indices) : try c.integerValues(ofInput: 3, what: "axes")
+    let steps = c.optionalInput(4) == nil ? Array(repeating: 1, count: starts.count) : try c.integerValues(ofInput: 4, what: "steps")
+    guard axes.count == starts.count, steps.count == starts.count else { return nil }
+    // Per axis, the input index of each output index.
+    var picks = x.shape.map { Array(0..<$0) }
+    for (j, given) in axes.enumerated() {
+      let axis = try c.axis(given, rank: x.shape.count)
+      let size = x.shape[axis], step = steps[j]
+      let s = starts[j] < 0 ? (starts[j] < -size ? -size : starts[j]) + size : starts[j]
+      let first = step > 0 ? min(max(s, 0), size) : min(max(s, -1), size - 1)
+      picks[axis] = (0..<out.shape[axis]).map { first &+ $0 &* step }
+      guard picks[axis].allSatisfy({ $0 >= 0 && $0 < size }) else { return nil }
+    }
+    let strides = rowMajorStrides(x.shape)
+    return values.picking(try FoldedValues.sourceIndices(out.shape) { position in
+      position.indices.reduce(0) { $0 + picks[$1][position[$1]] * strides[$1] }
+    })
+  }
+
+  /// A Transpose of known values.
+  static func foldTranspose(_ c: NodeContext, _ out: ResolvedTensor) throws -> FoldedValues? {
+    let x = try c.input(0)
+    guard let values = c.inputValues(0) else { return nil }
+    let perm = try c.ints("perm") ?? Array((0..<x.shape.count).reversed())
+    let strides = rowMajorStrides(x.shape)
+    return values.picking(try FoldedValues.sourceIndices(out.shape) { position in
+      position.indices.reduce(0) { $0 + position[$1] * strides[perm[$1]] }
+    })
+  }
+
+  /// Row-major strides of `shape` (sizes of shapes whose element count is known to fit).
+  static func rowMajorStrides(_ shape: [Int]) -> [Int] {
+    var strides = Array(repeating: 1, count: shape.count)
+    for axis in shape.indices.dropLast().reversed() { strides[axis] = strides[axis + 1] &* shape[axis + 1] }
+    return strides
   }
 }
 

@@ -67,7 +67,7 @@ struct AllowUnknownTests {
     let json = TestSupport.runTosim(["count", file, "--allow-unknown", "--json"], workingDirectory: folder)
     #expect(json.status == 0 && json.output.contains(#""partial": true"#) && json.output.contains(#""skipped_count": 1"#))
     let strict = TestSupport.runTosim(["count", file], workingDirectory: folder)
-    #expect(strict.status == 65 && strict.output.contains("node 'fancy' (FancyOp): unknown operator com.example.FancyOp"))
+    #expect(strict.status == 65 && strict.error.contains("node 'fancy' (FancyOp): unknown operator com.example.FancyOp"))
   }
 
   @Test("a raw-export channel split (Shape → Gather → Div → Slice) counts with no shape nodes left")

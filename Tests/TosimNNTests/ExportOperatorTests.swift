@@ -129,14 +129,17 @@ struct ExportOperatorTests {
     #expect(try layer(node("SpaceToDepth", [("x", [1, 2, 4, 6])], [Attribute("blocksize", .int(2))])).outputShape == [1, 8, 2, 3])
     rejects(node("DepthToSpace", [("x", [1, 6, 2, 3])], [Attribute("blocksize", .int(2))]), "not a multiple of blocksize²")
     rejects(node("SpaceToDepth", [("x", [1, 6, 2, 3])], [Attribute("blocksize", .int(0))]), "attribute 'blocksize' is 0")
-    let fill = try layer(node("ConstantOfShape", [], constants: [("s", [2], [3, 5])],
+    // Small constant results are shape arithmetic and fold away; large ones are counted.
+    let fill = try layer(node("ConstantOfShape", [], constants: [("s", [2], [300, 50])],
       [Attribute("value", .tensor(Initializer(name: "v", element: .int64, dimensions: [1], integerValues: [7])))]))
-    #expect(fill.outputShape == [3, 5] && fill.forward.bytesWritten == 120)
+    #expect(fill.outputShape == [300, 50] && fill.forward.bytesWritten == 120_000)
+    let small = try ShapeInference.infer(node("ConstantOfShape", [], constants: [("s", [2], [3, 5])]))
+    #expect(small.nodes.isEmpty && small.foldedCount == 1 && small.tensors["y0"]?.floatValues == Array(repeating: 0, count: 15))
     rejects(node("ConstantOfShape", [], constants: [("s", [2], [3, -5])]), "negative size -5")
-    let range = try layer(node("Range", [], constants: [("a", [], [2]), ("b", [], [11]), ("d", [], [3])]))
-    #expect(range.outputShape == [3] && range.forward.ops.counts == [.add: 3])
-    let down = try layer(node("Range", [], floats: [("a", [], [1]), ("b", [], [-1]), ("d", [], [-0.5])]))
-    #expect(down.outputShape == [4])
+    let range = try layer(node("Range", [], constants: [("a", [], [2]), ("b", [], [30_001]), ("d", [], [3])]))
+    #expect(range.outputShape == [10_000] && range.forward.ops.counts == [.add: 10_000])
+    let down = try ShapeInference.infer(node("Range", [], floats: [("a", [], [1]), ("b", [], [-1]), ("d", [], [-0.5])]))
+    #expect(down.tensors["y0"]?.floatValues == [1, 0.5, 0, -0.5])
     rejects(node("Range", [], constants: [("a", [], [0]), ("b", [], [4]), ("d", [], [0])]), "delta (input 2) is 0")
   }
 

@@ -68,13 +68,13 @@ struct ShapeFoldingTests {
 
   @Test("Range, Mod, Cast and Sub fold; Range drives a Reshape")
   func rangeAndMod() throws {
-    let g = graph([12], constants: ["s0": [0], "s4": [4], "s1": [1], "s3": [-3]], [
+    let g = graph([12], constants: ["s0": [0], "s4": [4], "s1": [1], "s3": [-3], "four": [4], "zero": [0]], [
       ("Range", ["s0", "s4", "s1"], "r", []),
       ("Mod", ["r", "s3"], "m", []),
       ("Cast", ["r", ], "rf", [Attribute("to", .int(1))]),
       ("Sub", ["s4", "s1"], "three", []),
-      ("Unsqueeze", ["three", "s0"], "t1", []),
-      ("Concat", ["t1", "s4"], "target", [Attribute("axis", .int(0))]),
+      ("Unsqueeze", ["three", "zero"], "t1", []),
+      ("Concat", ["t1", "four"], "target", [Attribute("axis", .int(0))]),
       ("Reshape", ["x", "target"], "y", []),
     ])
     #expect(try tensor(g, "r").integerValues == [0, 1, 2, 3])

@@ -2,7 +2,8 @@
 // Rules of the operators that build or rearrange tensors without arithmetic
 // on their values: Expand, Tile, Split (attribute, input and opset-18
 // num_outputs forms), DepthToSpace, SpaceToDepth and ConstantOfShape (copies:
-// the output is written), and Range (one add per element). Their shape
+// the output is written), ScatterND and ScatterElements (a copy, plus one op
+// per update under a reduction), and Range (one add per element). Their shape
 // targets (shape, repeats, split, start/limit/delta) must be known, which
 // the shape folder (ShapeFolding.swift) arranges for raw exports. Reached
 // through OperatorRule+Registry from `tosim count`.
@@ -65,11 +66,54 @@ extension OperatorRule {
       }
       return [ResolvedTensor(element: element, shape: shape)]
     }),
+    // The data copied with the updates written in; a reduction other than none is one op per update element.
+    OperatorRule("ScatterND", metadataInputs: [1], shape: { c in try scattered(c, elements: false) }, forward: { c, _ in
+      try scatterReduction(c)
+    }),
+    OperatorRule("ScatterElements", metadataInputs: [1], shape: { c in try scattered(c, elements: true) }, forward: { c, _ in
+      try scatterReduction(c)
+    }),
     // output[i] = start + i × delta, as a running sum: one add per element.
     OperatorRule("Range", metadataInputs: [0, 1, 2], shape: { c in
       [ResolvedTensor(element: try c.input(0).element, shape: [try rangeCount(c)])]
     }, forward: { _, e in try .arithmetic(.perElement([(.add, 1)], e)) }),
   ]
+
+  /// ScatterND's or ScatterElements' output: the data's shape, after checking indices against updates.
+  static func scattered(_ c: NodeContext, elements: Bool) throws -> [ResolvedTensor] {
+    let data = try c.input(0), indices = try c.input(1), updates = try c.input(2)
+    _ = try scatterOperation(c)
+    if elements {
+      _ = try c.axis(try c.int("axis", default: 0), rank: data.shape.count)
+      guard indices.shape == updates.shape, indices.shape.count == data.shape.count else {
+        throw c.error("indices \(indices.shape) and updates \(updates.shape) must have equal shapes of the data's rank \(data.shape.count)")
+      }
+    } else {
+      guard let depth = indices.shape.last, depth >= 1, depth <= data.shape.count else {
+        throw c.error("indices \(indices.shape) must end in a size between 1 and the data's rank \(data.shape.count)")
+      }
+      let expected = Array(indices.shape.dropLast()) + Array(data.shape[depth...])
+      guard updates.shape == expected else { throw c.error("updates have shape \(updates.shape), expected \(expected)") }
+    }
+    return [ResolvedTensor(element: data.element, shape: data.shape)]
+  }
+
+  /// The op a scatter's `reduction` attribute applies per update element (`nil` for none).
+  static func scatterOperation(_ c: NodeContext) throws -> ArithmeticOperation? {
+    switch try c.string("reduction", default: "none") {
+    case "none": return nil
+    case "add": return .add
+    case "mul": return .mul
+    case "max", "min": return .compare
+    case let other: throw c.error("attribute 'reduction' is '\(other)', expected none, add, mul, max or min")
+    }
+  }
+
+  /// One reduction op per update element.
+  static func scatterReduction(_ c: NodeContext) throws -> PassCount {
+    guard let op = try scatterOperation(c) else { return PassCount() }
+    return try .arithmetic(try OpCounts([(op, try c.input(2).elementCount())]))
+  }
 
   /// Input 0 of DepthToSpace or SpaceToDepth (rank 4) and attribute `blocksize` (≥ 1).
   static func blockInput(_ c: NodeContext) throws -> (ResolvedTensor, Int) {
