@@ -4,6 +4,7 @@
 # and, where it works, the torch.export-based one (dynamo=True). Writes
 # OUT/<model>.legacy.onnx and OUT/<model>.dynamo.onnx, and OUT/models.json
 # listing each model's input shape and export status. Used by run.sh.
+# Usage: export_models.py OUT [MODEL...]   (no names: all 17)
 import json
 import sys
 import traceback
@@ -74,6 +75,13 @@ def main(out, only=None):
                 traceback.print_exc(limit=1)
             print(f"{name} {kind}: {'ok' if entry[kind] else entry[kind + '_error']}", flush=True)
         listing.append(entry)
+    # Exporting a subset updates those models' entries and keeps the others.
+    try:
+        previous = [e for e in json.load(open(f"{out}/models.json")) if e["name"] not in {e["name"] for e in listing}]
+    except (OSError, ValueError):
+        previous = []
+    order = [name for name, _, _ in models()]
+    listing = sorted(previous + listing, key=lambda e: order.index(e["name"]) if e["name"] in order else len(order))
     with open(f"{out}/models.json", "w") as f:
         json.dump(listing, f, indent=1)
 
