@@ -233,9 +233,7 @@ enum FoldedValues: Equatable {
         case "Sign": return a.signum()
         case "Not": return a == 0 ? 1 : 0
         case "Relu": return max(a, 0)
-        case "Sqrt", "Reciprocal":
-          throw c.error("\(op) of integer shape values is not defined")
-        default: return a  // Floor, Ceil, Round of integers
+        default: return a  // Floor, Ceil, Round of integers (Sqrt and Reciprocal are not folded on integers)
         }
       })
     case .reals(let v):

@@ -23,6 +23,10 @@ public enum ShapeFolding {
   ///   value that does not fit the output type.
   public static func fold(_ c: NodeContext, _ outputs: [ResolvedTensor]) throws -> [ResolvedTensor] {
     guard var first = outputs.first, let n = try? first.elementCount(), n <= valueLimit else { return outputs }
+    if n == 0 {  // nothing to evaluate (and no axis walk over a huge empty shape)
+      FoldedValues.ints([]).store(into: &first)
+      return [first] + outputs.dropFirst()
+    }
     guard let values = try c.labelling({ try evaluate(c, first) }), values.count == n else { return outputs }
     values.store(into: &first)
     return [first] + outputs.dropFirst()
@@ -44,6 +48,7 @@ public enum ShapeFolding {
       return try foldVariadic(c, out, op)
     case "Neg", "Abs", "Floor", "Ceil", "Round", "Sign", "Not", "Relu", "Sqrt", "Reciprocal":
       guard let x = c.inputValues(0) else { return nil }
+      if case .ints = x, op == "Sqrt" || op == "Reciprocal" { return nil }  // not defined on integer tensors
       return try x.unary(op, c).converted(to: out.element, c)
     case "Identity", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Dropout":
       return c.inputValues(0)

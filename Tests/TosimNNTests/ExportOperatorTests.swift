@@ -143,6 +143,23 @@ struct ExportOperatorTests {
     rejects(node("Range", [], constants: [("a", [], [0]), ("b", [], [4]), ("d", [], [0])]), "delta (input 2) is 0")
   }
 
+  @Test("ScatterND and ScatterElements: the data's shape, one op per update under a reduction")
+  func scatter() throws {
+    var graph = node("ScatterND", [("x", [4, 3]), ("u", [2, 3])], constants: [("i", [2, 1], [0, 2])])
+    graph.nodes[0].inputs = ["x", "i", "u"]
+    let plain = try layer(graph)
+    #expect(plain.outputShape == [4, 3] && plain.forward.ops.counts.isEmpty)
+    var added = node("ScatterND", [("x", [4, 3])], constants: [("i", [2, 1], [0, 2])], [Attribute("reduction", .string("add"))])
+    added.inputs.append(ValueInfo(name: "u", type: TensorType(element: .float, dimensions: [.value(2), .value(3)])))
+    added.nodes[0].inputs = ["x", "i", "u"]
+    #expect(try layer(added).forward.ops.counts == [.add: 6])
+    added.nodes[0].attributes = [Attribute("reduction", .string("sum"))]
+    rejects(added, "attribute 'reduction' is 'sum'")
+    var elements = node("ScatterElements", [("x", [4, 3]), ("u", [1, 3])], constants: [("i", [1, 2], [0, 1])])
+    elements.nodes[0].inputs = ["x", "i", "u"]
+    rejects(elements, "must have equal shapes of the data's rank 2")
+  }
+
   @Test("Resize: sizes, scales, nearest and linear counts")
   func resize() throws {
     let nearest = try layer(node("Resize", [("x", [1, 2, 4, 4])], floats: [("roi", [0], []), ("sc", [4], [1, 1, 2, 2])]))

@@ -83,6 +83,24 @@ struct ShapeFoldingTests {
     #expect(try tensor(g, "y").shape == [3, 4])
   }
 
+  @Test("swin's pads: Reshape to [-1, 2] → Slice(step −1) → Transpose → Reshape → Pad")
+  func reversedPads() throws {
+    let g = graph([1, 3, 5, 5], constants: [
+      "pads": [0, 0, 0, 0, 1, 2, 3, 4], "pairs": [-1, 2], "begin": [-1], "end": [Int.min], "zero": [0], "back": [-1], "flat": [-1],
+    ], [
+      ("Reshape", ["pads", "pairs"], "p2", []),
+      ("Slice", ["p2", "begin", "end", "zero", "back"], "reversed", []),
+      ("Transpose", ["reversed"], "t", [Attribute("perm", .ints([1, 0]))]),
+      ("Reshape", ["t", "flat"], "onnxPads", []),
+      ("Pad", ["x", "onnxPads"], "y", []),
+    ])
+    #expect(try tensor(g, "reversed").integerValues == [3, 4, 1, 2, 0, 0, 0, 0])  // torch pads, last axis first
+    #expect(try tensor(g, "onnxPads").integerValues == [3, 1, 0, 0, 4, 2, 0, 0])
+    #expect(try tensor(g, "y").shape == [1 + 3 + 4, 3 + 1 + 2, 5, 5])
+    let inferred = try ShapeInference.infer(g)
+    #expect(inferred.nodes.map(\.node.opType) == ["Pad"] && inferred.foldedCount == 4)
+  }
+
   @Test("shape arithmetic that overflows or divides by zero is an InputError naming the node")
   func overflow() {
     let big = graph([1], constants: ["a": [Int.max], "b": [2]], [("Mul", ["a", "b"], "y", [])])
