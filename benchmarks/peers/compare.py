@@ -5,6 +5,7 @@
 # for attention and recurrent layers; writes the Markdown report (docs/peers.md).
 # Usage: compare.py ONNX_DIR TOSIM_BINARY OUT.md   (run by run.sh)
 import importlib
+import importlib.metadata
 import json
 import os
 import platform
@@ -122,6 +123,13 @@ def seconds(value):
     return "–" if value is None else (f"{value * 1000:.0f} ms" if value < 10 else f"{value:.1f} s")
 
 
+def version(distribution):
+    try:
+        return importlib.metadata.version(distribution)
+    except Exception:
+        return None
+
+
 def machine():
     cpu = platform.processor() or platform.machine()
     try:
@@ -130,6 +138,43 @@ def machine():
     except Exception:
         pass
     return f"{cpu}, {os.cpu_count()} logical CPUs visible, Linux {platform.release()}, Python {platform.python_version()}"
+
+
+NOTES = """## What each tool counts
+
+- **tosim** (`tosim count FILE`, the raw ONNX file): MACs of Conv, ConvTranspose, Gemm, MatMul,
+  Einsum and RNN/LSTM/GRU gate products only (output elements × reduction length, no bias term);
+  everything else is reported as named ops, FLOPs and bytes, not as MACs
+  (docs/network-counter.md, §Counting rules). Shape computations are folded and left out.
+- **fvcore** (`FlopCountAnalysis`, JIT trace of the PyTorch model): one "flop" per MAC of conv,
+  linear, matmul, bmm, einsum, addmm, plus batch norm, upsampling and adaptive pooling in its total;
+  it has no handler for `aten::lstm`, `aten::gru` or `scaled_dot_product_attention`, so it misses the
+  recurrent products (1,280 = only the head) and the attention score/context products of vit_b_16
+  and the BERT-style encoder. Its Conv/Linear/MatMul part is the reference above.
+- **onnx-tool** (`Model`, `shape_infer`, `profile` on the legacy ONNX file): Forward_MACs of every
+  node, with bias adds as MACs and weighted elementwise ops (exp, sigmoid, … count several MACs), so
+  its totals are above the product MACs; its Conv/Gemm/MatMul/LSTM/GRU column still includes the bias
+  term and, for LSTM/GRU, the gate arithmetic.
+- **ptflops** (module hooks, `get_model_complexity_info`): "MACs" of modules, including bias, batch
+  norm, activations and pooling, with a MultiheadAttention handler; functional calls outside modules
+  (swin_t's `F.linear` projections and attention matmuls in `shifted_window_attention`) are not
+  seen, so swin_t is low.
+- **thop** (module hooks, `profile`): like ptflops, without a MultiheadAttention handler: vit_b_16
+  and the encoder lose their attention projections and products, swin_t its functional calls.
+
+## Targets
+
+- All 17 raw exports, from both exporters, count with 0 unknown operators and MACs equal to the
+  reference (column "= ?").
+- A 500 MB ONNX file: vgg11 (531 MB of fp32 weights) counts in the times shown above, well under
+  100 ms and 50 MB peak memory: tosim memory-maps the file and never reads tensor payloads.
+
+## Parameters
+
+tosim's parameter column (not compared here) counts, per node, the floating-point initializers
+the node reads. Exports that slice or concatenate a weight in the graph (the torch.export LSTM/GRU
+gate reordering) or share one initializer between nodes are counted once per reading node, so
+their totals exceed the model's parameter count; onnx-tool counts each initializer once."""
 
 
 def main(onnx_dir, binary, out):
@@ -170,8 +215,7 @@ def main(onnx_dir, binary, out):
              "Written by `benchmarks/peers/run.sh` (export_models.py exports, compare.py counts and writes this file).",
              f"Machine: {machine()}; shared with other jobs while it ran, so wall times are upper bounds.",
              f"Versions: torch {torch.__version__}" + "".join(
-                 f", {m} {getattr(optional(m), '__version__', '?')}" for m in ("torchvision", "onnx", "onnx_tool", "fvcore", "ptflops", "thop")
-                 if optional(m)) + ".", "",
+                 f", {m} {version(m)}" for m in ("torchvision", "onnx", "onnx-tool", "fvcore", "ptflops", "thop") if version(m)) + ".", "",
              "All 17 models are exported with random weights (no downloads) at batch 1 by the legacy TorchScript exporter",
              "(`dynamo=False`, opset 17) and the torch.export-based exporter (`dynamo=True`, opset 18), and counted",
              "**raw**: no onnx-simplifier, no onnxruntime shape inference. tosim folds the shape computations itself.", "",
@@ -205,6 +249,7 @@ def main(onnx_dir, binary, out):
     failed = [(r["name"], k, r["counts"][k]["error"]) for r in rows for k in ("legacy", "dynamo") if "error" in r["counts"][k]]
     lines += ["", f"Unknown operators met by tosim over all exports: {skipped}. Exports tosim could not count: "
               + ("none." if not failed else "; ".join(f"{n} ({k}): {e}" for n, k, e in failed))]
+    lines += ["", *NOTES]
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")
     json.dump(rows, open(f"{onnx_dir}/results.json", "w"), indent=1, default=str)
