@@ -105,6 +105,12 @@ struct ExportOperatorTests {
     #expect(mean18.outputShape == [2, 1] && mean18.forward.ops.counts == [.add: 4, .div: 2])
     let sum18 = try layer(node("ReduceSum", [("x", [2, 3])], constants: [("a", [1], [0])], [Attribute("keepdims", .int(0))], opset: 18))
     #expect(sum18.outputShape == [3] && sum18.forward.ops.counts == [.add: 3])
+    // Pad from opset 18: pads for the axes named by input 3 only.
+    var pad = node("Pad", [("x", [2, 3, 4])], constants: [("p", [2], [1, 2]), ("a", [1], [-1])], opset: 18)
+    pad.nodes[0].inputs = ["x", "p", "", "a"]
+    #expect(try layer(pad).outputShape == [2, 3, 7])
+    pad.initializers[0].integerValues = [1, 2, 3, 4]
+    rejects(pad, "pads [1, 2, 3, 4] need 2 entries")
     let cum = try layer(node("CumSum", [("x", [3, 4])], constants: [("a", [], [1])]), training: true)
     #expect(cum.outputShape == [3, 4] && cum.forward.ops.counts == [.add: 9] && cum.backward.ops.counts == [.add: 9])
     rejects(node("CumSum", [("x", [3, 4])], constants: [("a", [], [1])], [Attribute("reverse", .int(3))]), "attribute 'reverse' is 3")
