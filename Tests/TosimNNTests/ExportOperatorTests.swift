@@ -81,6 +81,8 @@ struct ExportOperatorTests {
     let w = try layer(graph, training: true)
     #expect(w.outputShape == [2, 3] && w.forward.ops.counts == [.compare: 6] && w.backward.ops.counts == [.compare: 12])
     #expect(try layer(node("IsNaN", [("x", [3, 3])])).forward.ops.counts == [.compare: 9])
+    let and = try layer(node("And", [("a", [4]), ("b", [1])]))
+    #expect(and.forward.ops.counts.isEmpty && and.forward.bytesWritten == 4)
     rejects(node("Equal", [("a", [2]), ("b", [3])]), "do not broadcast")
   }
 

@@ -1,9 +1,9 @@
 //===--- ComparisonRules.swift ---------------------------------------------===//
 // Rules of comparisons and selections: variadic Max and Min, Equal, Less,
-// Greater (and the OrEqual forms), the boolean And, Or, Xor and Not, Where,
-// IsNaN and IsInf, and the index-producing ArgMax, ArgMin and TopK. Each
-// comparison or select is one `compare`; boolean results are 1-byte bool
-// tensors; gradients only route values (no arithmetic) except where noted.
+// Greater (and the OrEqual forms), the boolean And, Or, Xor and Not (bytes
+// only), Where, IsNaN and IsInf, and the index-producing ArgMax, ArgMin and
+// TopK. Each comparison or select is one `compare`; boolean results are
+// 1-byte bool tensors; gradients only route values except where noted.
 // Reached through OperatorRule+Registry from `tosim count`.
 //===----------------------------------------------------------------------===//
 import TosimCostModel
@@ -18,8 +18,9 @@ extension OperatorRule {
     OperatorRule("Min", shape: variadicBroadcast, forward: { c, e in try extremumCount(c, e) },
       backward: { _, e, _ in try .arithmetic(.perElement([(.compare, 1)], e)) }),
     comparison("Equal"), comparison("Less"), comparison("Greater"), comparison("LessOrEqual"), comparison("GreaterOrEqual"),
-    comparison("And"), comparison("Or"), comparison("Xor"),
-    OperatorRule("Not", shape: boolOfInput, forward: { _, e in try .arithmetic(.perElement([(.compare, 1)], e)) }),
+    // One-bit logic on bool tensors is no arithmetic op of any precision: bytes only.
+    logical("And"), logical("Or"), logical("Xor"),
+    OperatorRule("Not", shape: boolOfInput),
     OperatorRule("IsNaN", shape: boolOfInput, forward: { _, e in try .arithmetic(.perElement([(.compare, 1)], e)) }),  // x ≠ x
     OperatorRule("IsInf", shape: boolOfInput, forward: { _, e in try .arithmetic(.perElement([(.compare, 1)], e)) }),
     // One select per element; the gradient goes to x or y through one select each.
@@ -46,6 +47,13 @@ extension OperatorRule {
     OperatorRule(opType, shape: { c in
       [ResolvedTensor(element: ElementType(onnxCode: 9)!, shape: try broadcast(try c.input(0).shape, try c.input(1).shape, c))]  // 9 is BOOL, a known code
     }, forward: { _, e in try .arithmetic(.perElement([(.compare, 1)], e)) })
+  }
+
+  /// A broadcasting boolean operator: a bool output, no arithmetic (the bytes are still counted).
+  static func logical(_ opType: String) -> OperatorRule {
+    OperatorRule(opType, shape: { c in
+      [ResolvedTensor(element: ElementType(onnxCode: 9)!, shape: try broadcast(try c.input(0).shape, try c.input(1).shape, c))]  // 9 is BOOL, a known code
+    })
   }
 
   /// A bool tensor of input 0's shape.
