@@ -121,7 +121,9 @@ public enum ShapeInference {
         }
         // Counted as zero-cost: its outputs take a declared or assumed shape and the walk goes on.
         let (outputs, how) = try UnknownOperator.outputs(context, declared: declared, batchSize: options.batchSize, what: what)
-        for (name, tensor) in zip(node.outputs, outputs) where !name.isEmpty { tensors[name] = tensor }
+        for (name, tensor) in zip(node.outputs, outputs) where !name.isEmpty {
+          tensors[name] = ResolvedTensor(element: counted(tensor.element), shape: tensor.shape)
+        }
         skipped.append(.init(label: context.label, reason: "unknown operator \(what) counted as zero-cost; \(how)"))
         continue
       }
