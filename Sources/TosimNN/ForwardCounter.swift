@@ -49,9 +49,9 @@ public enum ForwardCounter {
   /// weights, layer specs counted at an integer precision). Small int64
   /// constants whose values are known are shape arithmetic, not weights.
   static func isParameter(_ c: NodeContext, _ rule: OperatorRule, input i: Int, _ tensor: ResolvedTensor) -> Bool {
-    guard c.isInitializer[safe: i] == true, let precision = tensor.element.precision else { return false }
+    guard c.isInitializer[safe: i] == true, let precision = tensor.element.precision, !rule.metadataInputs.contains(i) else { return false }
     if !precision.isInteger { return true }
-    guard rule.movement == .compute, !rule.metadataInputs.contains(i) else { return false }
+    guard rule.movement == .compute else { return false }
     return tensor.element != .int64 || tensor.integerValues == nil
   }
 

@@ -183,7 +183,10 @@ struct CounterHardeningTests {
     let views = OperatorRule.all.values.filter { $0.movement == .view }.map(\.opType).sorted()
     #expect(views == ["Constant", "Dropout", "Flatten", "Identity", "Reshape", "Shape", "Squeeze", "Unsqueeze"])
     let copies = OperatorRule.all.values.filter { $0.movement == .copy }.map(\.opType).sorted()
-    #expect(copies == ["Cast", "Concat", "Gather", "Pad", "Slice", "Transpose"])
+    #expect(copies == [
+      "Cast", "Concat", "ConstantOfShape", "DepthToSpace", "Expand", "Gather", "Pad", "Slice", "SpaceToDepth", "Split", "Tile",
+      "Transpose",
+    ])
     #expect(OperatorRule.rule(for: "Relu", domain: "com.microsoft") == nil && OperatorRule.rule(for: "Relu", domain: "ai.onnx") != nil)
   }
 }

@@ -5,7 +5,9 @@
 // and INT64_MAX, wrong attribute kinds), built in memory and run through
 // shape inference and inference and training counts. Every graph must be
 // counted or rejected with an InputError; a trap fails the whole run. Random
-// layer specs with extreme arguments go through the same check.
+// layer specs with extreme arguments go through the same check, and random
+// chains of shape arithmetic go through the shape folder, checked against a
+// Double reference where every step is defined.
 //===----------------------------------------------------------------------===//
 import Foundation
 import Testing
@@ -37,7 +39,12 @@ struct OperatorFuzzTests {
 
     mutating func attribute(_ name: String) -> Attribute {
       switch below(10) {
-      case 0: return Attribute(name, .string(pick(["NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID", "", "bogus", "forward", "reverse", "bidirectional"])))
+      case 0:
+        return Attribute(name, .string(pick([
+          "NOTSET", "SAME_UPPER", "SAME_LOWER", "VALID", "", "bogus", "forward", "reverse", "bidirectional", "ij,jk->ik", "...ij,jk",
+          "ii->i", "i,i", "ab...,b->a...", "a->b", "DCR", "CRD", "linear", "cubic", "nearest", "none", "add", "max", "not_larger",
+          "not_smaller", "stretch",
+        ])))
       case 1: return Attribute(name, .float(pick([0, 1, 0.5, 2, -1, .nan, .infinity])))
       case 2: return Attribute(name, .ints(ints()))
       case 3: return Attribute(name, .unsupported)
@@ -55,7 +62,8 @@ struct OperatorFuzzTests {
       "axis", "axes", "perm", "kernel_shape", "strides", "dilations", "pads", "group", "transA", "transB", "alpha", "beta",
       "keepdims", "noop_with_empty_axes", "hidden_size", "direction", "layout", "auto_pad", "ceil_mode", "output_padding",
       "output_shape", "to", "start", "end", "allowzero", "value", "value_int", "value_ints", "value_float", "value_floats",
-      "starts", "ends", "epsilon",
+      "starts", "ends", "epsilon", "blocksize", "mode", "equation", "fmod", "num_outputs", "split", "k", "largest", "sorted",
+      "select_last_index", "exclusive", "reverse", "reduction", "keep_aspect_ratio_policy", "min", "max", "coordinate_transformation_mode",
     ]
 
     /// A graph of one to three nodes, each reading the previous node's output and fresh inputs or weights.
@@ -136,6 +144,26 @@ struct OperatorFuzzTests {
       node("BatchNormalization", [("x", [2, 3, 4])], weights: [("g", [3], nil), ("b", [3], nil), ("m", [3], nil), ("v", [3], nil)]),
       node("ReduceSum", [("x", [2, 3, 4])], weights: [("a", [2], [0, -1])], [Attribute("keepdims", .int(0))]),
       node("Constant", [], [Attribute("value_ints", .ints([1, 2, 3]))]),
+      node("Clip", [("x", [2, 3])], weights: [("lo", [], nil), ("hi", [], nil)]),
+      node("Mod", [("a", [2, 3]), ("b", [3])], [Attribute("fmod", .int(1))]),
+      node("ConstantOfShape", [], weights: [("s", [2], [60, 70])]),
+      node("Expand", [("x", [3, 1])], weights: [("s", [3], [2, 3, 4])]),
+      node("Tile", [("x", [2, 3])], weights: [("r", [2], [2, 1])]),
+      node("Split", [("x", [2, 6])], weights: [("s", [2], [2, 4])], [Attribute("axis", .int(1))], outputs: 2),
+      node("TopK", [("x", [2, 5])], weights: [("k", [1], [2])], [Attribute("axis", .int(1))], outputs: 2),
+      node("CumSum", [("x", [2, 3])], weights: [("a", [], [1])], [Attribute("reverse", .int(1))]),
+      node("Einsum", [("a", [2, 3]), ("b", [3, 4])], [Attribute("equation", .string("ij,jk->ik"))]),
+      node("DepthToSpace", [("x", [1, 4, 2, 2])], [Attribute("blocksize", .int(2)), Attribute("mode", .string("CRD"))]),
+      node("SpaceToDepth", [("x", [1, 1, 4, 4])], [Attribute("blocksize", .int(2))]),
+      node("Range", [], weights: [("a", [], [0]), ("b", [], [5000]), ("d", [], [1])]),
+      node("InstanceNormalization", [("x", [1, 2, 3])], weights: [("s", [2], nil), ("b", [2], nil)]),
+      node("ScatterND", [("x", [4, 3])], weights: [("i", [2, 1], [0, 2]), ("u", [2, 3], nil)], [Attribute("reduction", .string("add"))]),
+      node("ScatterElements", [("x", [4, 3])], weights: [("i", [1, 3], [0, 2, 1]), ("u", [1, 3], nil)], [Attribute("axis", .int(0))]),
+      node("ReduceMax", [("x", [2, 3, 4])], weights: [("a", [1], [1])]),
+      node("ArgMax", [("x", [2, 3])], [Attribute("axis", .int(-1)), Attribute("keepdims", .int(0))]),
+      node("Where", [("c", [2, 1]), ("x", [3]), ("y", [2, 3])]),
+      node("Resize", [("x", [1, 1, 2, 2])], weights: [("roi", [0], nil), ("s", [4], nil), ("z", [4], [1, 1, 4, 3])],
+        [Attribute("mode", .string("linear"))]),
     ]
   }()
 
@@ -209,6 +237,78 @@ struct OperatorFuzzTests {
     // The generator must reach the counting rules, not only the first shape check.
     let reached = ops.filter { counted[$0, default: 0] > 0 }
     #expect(reached.count == ops.count, "counted only \(reached.count) of \(ops.count): missing \(ops.filter { counted[$0] == nil })")
+  }
+
+  /// The reference value of `a op b` for the shape-folder fuzzer, computed in Double (exact for |values| < 2^53), or `nil` when undefined.
+  static func reference(_ op: String, _ a: Int, _ b: Int) -> Int? {
+    let x = Double(a), y = Double(b)
+    switch op {
+    case "Add": return Int(x + y)
+    case "Sub": return Int(x - y)
+    case "Mul": return Int(x * y)
+    case "Div": return b == 0 ? nil : Int((x / y).rounded(.towardZero))
+    case "Mod": return b == 0 ? nil : Int(x - (x / y).rounded(.down) * y)
+    case "Max": return max(a, b)
+    case "Min": return min(a, b)
+    default: return nil
+    }
+  }
+
+  @Test("shape folder: random chains of integer shape arithmetic match a Double reference or are InputErrors")
+  func shapeFolder() throws {
+    var g = Generator(random: SplitMix64(seed: 0xf01d_5eed &+ Self.seedOffset))
+    let arithmetic = ["Add", "Sub", "Mul", "Div", "Mod", "Max", "Min"]
+    let structural = ["Concat", "Gather", "Unsqueeze", "Slice", "Cast", "Range", "ConstantOfShape", "Expand", "Equal", "Where", "Neg",
+      "Abs", "Reshape", "Squeeze", "Tile", "Transpose", "Shape", "Less", "Greater", "Sign", "Floor"]
+    var checked = 0
+    for _ in 0..<(3000 * Self.scale) {
+      let n = 1 + g.below(4)
+      func vector() -> [Int] { (0..<n).map { _ in g.below(2001) - 1000 } }
+      var values = ["a": vector(), "b": vector()]
+      var graph = Graph(name: "fold", opsetVersion: g.pick([13, 17, 18]))
+      graph.initializers = [Initializer(name: "a", element: .int64, dimensions: [n], integerValues: values["a"]),
+        Initializer(name: "b", element: .int64, dimensions: [n], integerValues: values["b"]),
+        Initializer(name: "big", element: .int64, dimensions: [1], integerValues: [g.pick(Generator.extremeInts)]),
+        Initializer(name: "zero", element: .int64, dimensions: [1], integerValues: [0]),
+        Initializer(name: "one", element: .int64, dimensions: [], integerValues: [1])]
+      graph.inputs = [ValueInfo(name: "x", type: TensorType(element: .float, dimensions: (0..<g.below(4)).map { _ in .value(1 + g.below(3)) }))]
+      var names = ["a", "b", "big", "zero", "one", "x"]
+      var reference: [Int]? = nil
+      var exact = true  // the chain so far is arithmetic on a and b only, so the reference applies
+      var previous = "a"
+      for step in 0..<(1 + g.below(3)) {
+        let op = g.chance(60) ? g.pick(arithmetic) : g.pick(structural)
+        let other = g.chance(80) ? "b" : g.pick(names)
+        let output = "v\(step)"
+        let inputCount = op == "Where" || op == "Range" || op == "Slice" ? 3 : 2
+        var inputs = [previous, other] + (0..<max(0, inputCount - 2)).map { _ in g.pick(names) }
+        if ["Neg", "Abs", "Cast", "Shape", "Sign", "Floor", "Transpose", "Squeeze"].contains(op) { inputs = [previous] }
+        let attributes = g.chance(30) ? [g.attribute(g.pick(["axis", "to", "perm", "fmod", "value"]))] : (op == "Cast" ? [Attribute("to", .int(7))] : [])
+        graph.nodes.append(Node(name: "n\(step)", opType: op, inputs: inputs, outputs: [output], attributes: attributes))
+        if exact, arithmetic.contains(op), other == "b", attributes.isEmpty {
+          let left = step == 0 ? values["a"]! : reference!
+          let results = zip(left, values["b"]!).map { Self.reference(op, $0, $1) }
+          reference = results.contains(where: { $0 == nil }) ? nil : results.map { $0! }
+          exact = reference != nil && reference!.allSatisfy { abs($0) < 1 << 40 }
+        } else {
+          exact = false
+        }
+        values[output] = reference
+        names.append(output)
+        previous = output
+      }
+      do {
+        let inferred = try ShapeInference.infer(graph)
+        if exact, let reference {
+          #expect(inferred.tensors[previous]?.integerValues == reference, "\(graph.nodes.map(\.opType))")
+          checked += 1
+        }
+      } catch is InputError {
+        // Undefined chains (division by zero, bad attributes, mismatched shapes) must be InputErrors, never traps.
+        #expect(!exact || reference == nil, "\(graph.nodes.map(\.opType)) rejected although defined")
+      }
+    }
+    #expect(checked >= 300 * Self.scale, "only \(checked) chains were checked against the reference")
   }
 
   @Test("random layer specs with extreme arguments are counted or rejected, never trapped")

@@ -109,18 +109,20 @@ struct OperatorRuleTests {
     }
   }
 
-  @Test("unknown operators fail, or are skipped with --allow-unknown")
+  @Test("unknown operators fail, or count as zero-cost with --allow-unknown and the walk goes on")
   func unknown() throws {
     var graph = singleNode("FancyOp", inputs: [("x", [4])], name: "weird")
     graph.nodes.append(Node(name: "after", opType: "Relu", inputs: ["y0"], outputs: ["z"]))
     #expect {
       try NetworkCounter.count(graph)
     } throws: { error in
-      (error as? InputError)?.message == "node 'weird' (FancyOp): unknown operator FancyOp (pass --allow-unknown to skip it with a warning)"
+      (error as? InputError)?.message
+        == "node 'weird' (FancyOp): unknown operator FancyOp (pass --allow-unknown to count it as zero-cost when its output shape is known)"
     }
     let count = try NetworkCounter.count(graph, options: .init(inference: .init(allowUnknown: true)))
-    #expect(count.layers.isEmpty)
-    #expect(count.skipped.map(\.label) == ["node 'weird' (FancyOp)", "node 'after' (Relu)"])
+    #expect(count.layers.map(\.name) == ["after"])
+    #expect(count.layers.first?.forward.ops.counts == [.compare: 4])
+    #expect(count.skipped.map(\.label) == ["node 'weird' (FancyOp)"])
   }
 
   @Test("huge dimensions are reported, not trapped")

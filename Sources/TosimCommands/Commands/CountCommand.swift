@@ -39,7 +39,7 @@ struct CountCommand: TosimCommand {
     .option("--samples", "N", "Samples per epoch (default: one batch)."),
     .option("--epochs", "E", "Epochs when training (default 1)."),
     .option("--table", "FILE", "A cost table to use for its precision (repeatable).", repeatable: true),
-    .flag("--allow-unknown", "Skip unknown operators with a warning instead of failing."),
+    .flag("--allow-unknown", "Count unknown operators as zero-cost when their output shape is known (value_info or the identity assumption); totals are marked partial."),
     .flag("--json", "Write JSON instead of a table."),
     .flag("--quiet", "No warnings on standard error (skipped operators are still listed in --json)."),
   ]
@@ -216,7 +216,14 @@ struct CountReport {
     }
     header += ", \(count.stepCount) step\(count.stepCount == 1 ? "" : "s")"
     if let precisionOverride { header += ", all floating-point tensors at \(precisionOverride.rawValue)" }
-    return ([header, ""] + [table.rendered] + notes).joined(separator: "\n") + "\n"
+    return ([header, ""] + [table.rendered] + partialNote + notes).joined(separator: "\n") + "\n"
+  }
+
+  /// The warning that totals are partial, one line per unknown-operator node counted as zero-cost.
+  var partialNote: [String] {
+    guard !count.skipped.isEmpty else { return [] }
+    return ["PARTIAL: totals leave out \(count.skipped.count) node\(count.skipped.count == 1 ? "" : "s") of unknown operators, counted as zero-cost:"]
+      + count.skipped.map { "  \($0.label): \($0.reason)" }
   }
 
   static func json(_ pass: PassCount, _ tos: TOEstimate?, available: Bool = true) -> JSONValue {
@@ -267,6 +274,7 @@ struct CountReport {
       ("per_step", Self.json(stepTotal, stepTOs)),
       ("total", Self.json(total, totalTOs)),
       ("tables", .array(tableList)),
+      ("partial", .bool(!count.skipped.isEmpty)), ("skipped_count", .int(count.skipped.count)),
       ("skipped", .array(count.skipped.map { .object([("node", .string($0.label)), ("reason", .string($0.reason))]) })),
     ])
   }

@@ -1,6 +1,7 @@
 //===--- ElementwiseRules.swift --------------------------------------------===//
-// Rules of elementwise arithmetic: Add, Sub, Mul, Div, Pow with numpy
-// broadcasting, and the unary Neg, Abs, Sqrt, Exp, Log, Reciprocal and Erf.
+// Rules of elementwise arithmetic: Add, Sub, Mul, Div, Pow, Mod with numpy
+// broadcasting, and the unary Neg, Abs, Sqrt, Exp, Log, Reciprocal, Erf,
+// Floor, Ceil, Round, Sign, Sin and Cos.
 // Counts are per output element; broadcast inputs receive summed gradients
 // (docs/network-counter.md, §Counting rules and §Training).
 //===----------------------------------------------------------------------===//
@@ -36,7 +37,29 @@ extension OperatorRule {
     .perElement("Log", forward: [(.log, 1)], backward: [(.div, 1)]),
     .perElement("Reciprocal", forward: [(.div, 1)], backward: [(.mul, 2)]),  // −g × y²
     .perElement("Erf", forward: [(.erf, 1)], backward: [(.exp, 1), (.mul, 3)]),  // g × 2/√π × exp(−x²)
+    // a − floor(a / b) × b (fmod = 1: truncated); the gradient is g for a and −g × floor(a / b) for b.
+    .perElement("Mod", shape: modShape, forward: [(.div, 1), (.compare, 1), (.mul, 1), (.sub, 1)], backward: [(.mul, 1), (.sub, 1)]),
+    // Rounding masks the fraction bits below the exponent and selects: charged as one compare; zero gradient.
+    .perElement("Floor", forward: [(.compare, 1)], backward: []),
+    .perElement("Ceil", forward: [(.compare, 1)], backward: []),
+    .perElement("Round", forward: [(.compare, 1)], backward: []),
+    .perElement("Sign", forward: [(.compare, 1)], backward: []),
+    // No sine primitive: range reduction x − round(x / 2π) × 2π, then a degree-11 odd polynomial in
+    // Horner form on x² (docs/network-counter.md, §Counting rules); the gradient is the other function × g.
+    .perElement("Sin", forward: sineRecipe, backward: sineRecipe + [(.mul, 1)]),
+    .perElement("Cos", forward: sineRecipe, backward: sineRecipe + [(.mul, 1)]),
   ]
+
+  /// The recipe of sin and cos: range reduction (2 mul, 1 sub, 1 compare for the rounding) and a
+  /// 6-term polynomial on x² (1 mul for x², 5 mul + 5 add in Horner form, 1 final mul).
+  public static let sineRecipe: PerElement = [(.mul, 9), (.add, 5), (.sub, 1), (.compare, 1)]
+
+  /// Mod's shape: the broadcast of its inputs, after checking that `fmod` is 0 or 1.
+  static let modShape: ShapeRule = { c in
+    let fmod = try c.int("fmod", default: 0)
+    guard fmod == 0 || fmod == 1 else { throw c.error("attribute 'fmod' is \(fmod), expected 0 or 1") }
+    return try broadcastShape(c)
+  }
 
   /// The shape rule of binary operators: the numpy broadcast of inputs 0 and 1, in input 0's type.
   public static let broadcastShape: ShapeRule = { c in

@@ -1,7 +1,9 @@
 //===--- OperatorRule+Registry.swift ---------------------------------------===//
 // The table of every supported ONNX operator: the union of the family files
 // (LinearAlgebraRules, ElementwiseRules, ActivationRules, NormalisationRules,
-// PoolingRules, ReductionRules, RecurrentRules, DataMovementRules). Shape
+// PoolingRules, ReductionRules, RecurrentRules, DataMovementRules,
+// ComparisonRules, LayoutRules, ResamplingRules, LinearAlgebraRules+Einsum,
+// NormalisationRules+Instance). Shape
 // inference looks operators up here; adding an operator means adding its
 // rule to its family's list.
 //===----------------------------------------------------------------------===//
@@ -12,6 +14,8 @@ extension OperatorRule {
     ("linear algebra", linearAlgebraRules), ("elementwise arithmetic", elementwiseRules), ("activations", activationRules),
     ("normalisation", normalisationRules), ("pooling", poolingRules), ("reductions", reductionRules),
     ("recurrent", recurrentRules), ("data movement", dataMovementRules),
+    ("comparisons", comparisonRules), ("layout", layoutRules), ("resampling", resamplingRules), ("einsum", einsumRules),
+    ("instance normalisation", instanceNormalisationRules),
   ]
 
   /// The rule of each supported operator by ONNX name (the first declaration wins).

@@ -36,7 +36,7 @@ public struct OperatorRule: Sendable {
   public let opType: String
   /// Compute, copy or view.
   public let movement: DataMovement
-  /// Input positions that hold static integer metadata (axes, shapes) rather than operands.
+  /// Input positions that hold static metadata (axes, shapes, Clip bounds, Resize scales) rather than operands or weights.
   public let metadataInputs: Set<Int>
   /// Input positions whose initializers are parameters but not trained (BatchNorm running statistics).
   public let untrainedInputs: Set<Int>
