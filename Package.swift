@@ -39,8 +39,11 @@ let package = Package(
     .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim", "TosimCostModel"]),
     /// Network graphs, layer specs, shape inference, the op counter and TO totals. -> Formats, CostModel
     .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCostModel"]),
+    /// The committed cost tables (circuits/tables/*.json) as text, embedded at build time by EmbedCostTables.
+    .target(name: "TosimBuiltinTables", plugins: ["EmbedCostTables"]),
     /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, JSON, cost tables, atomic writes. -> the models above
-    .target(name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimCostModel", "TosimNN"]),
+    .target(
+      name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimCostModel", "TosimNN", "TosimBuiltinTables"]),
     /// Argument parsing and one file per subcommand. -> everything above
     .target(
       name: "TosimCommands",
@@ -52,6 +55,11 @@ let package = Package(
     .executableTarget(name: "tosim", dependencies: ["TosimCommands"]),
 
     // MARK: - Implementation details
+
+    /// Build-time tool of EmbedCostTables: writes the table JSON files as a Swift source.
+    .executableTarget(name: "TosimEmbedTables"),
+    /// Build-tool plugin: embeds circuits/tables/*.json into TosimBuiltinTables (one copy in git).
+    .plugin(name: "EmbedCostTables", capability: .buildTool(), dependencies: ["TosimEmbedTables"]),
 
     /// Reference models and helpers shared by the test bundles.
     .target(

@@ -1,33 +1,54 @@
 //===--- BackwardCounter.swift ---------------------------------------------===//
 // The backward count of one resolved node for training: the bytes gradients
 // move, as its operator's data-movement class says, and the gradient
-// arithmetic of its OperatorRule (Operators/*Rules.swift). The per-operator
-// table is repeated in docs/network-counter.md, §Training. Reached from
-// NetworkCounter when counting training steps.
+// arithmetic of its OperatorRule (Operators/*Rules.swift). Only the inputs
+// that need a gradient get one: a network's inputs need none unless asked
+// (`tosim count --input-gradient`), so a first Conv or Gemm computes its
+// weight gradient only and a node no gradient reaches costs nothing. The
+// per-operator table is repeated in docs/network-counter.md, §Training.
+// Reached from NetworkCounter when counting training steps.
 //===----------------------------------------------------------------------===//
 import TosimCostModel
 import TosimFormats
 
 /// Backward-pass counting of one node.
 public enum BackwardCounter {
-  /// The backward pass of a node whose forward pass is `forward`.
+  /// The backward pass of a node whose forward pass is `forward`, every input needing a gradient.
   public static func count(_ c: NodeContext, forward: PassCount) throws -> PassCount {
+    try count(c, forward: forward, needsGradient: Set(c.inputs.indices))
+  }
+
+  /// The backward pass of a node whose forward pass is `forward`, where only the inputs at
+  /// positions `needsGradient` (data inputs reached by a gradient, trainable parameters) get one.
+  public static func count(_ c: NodeContext, forward: PassCount, needsGradient: Set<Int>) throws -> PassCount {
     try c.labelling {
       let rule = try ForwardCounter.rule(of: c)
       var pass = PassCount()
+      var gradientBytes = 0
+      var dataGradient = false
+      for i in needsGradient.sorted() {
+        guard let tensor = c.optionalInput(i), !rule.metadataInputs.contains(i) else { continue }
+        if !ForwardCounter.isParameter(c, rule, input: i, tensor) { dataGradient = true }
+        gradientBytes = try Checked.add(gradientBytes, try tensor.byteCount(), "byte count")
+      }
+      guard gradientBytes > 0 else { return pass }
       switch rule.movement {
       case .view:
         return pass
       case .copy:
         // The output gradient is read and scattered back into the input gradients.
         pass.bytesRead = forward.bytesWritten
-        pass.bytesWritten = forward.bytesRead
+        pass.bytesWritten = gradientBytes
+        pass.gradientBytes = try Checked.add(forward.bytesWritten, gradientBytes, "byte count")
         return pass
       case .compute:
-        // Gradients of everything read are written; the saved inputs, weights and output gradient are read.
-        pass = try rule.backward(c, forward: forward)
+        // The saved inputs, weights and output gradient are read; the gradients needed are written.
+        pass = dataGradient ? try rule.backward(c, forward: forward) : try rule.weightGradient(c, forward: forward)
         pass.bytesRead = try Checked.add(forward.bytesRead, forward.bytesWritten, "byte count")
-        pass.bytesWritten = forward.bytesRead
+        pass.bytesWritten = gradientBytes
+        pass.weightBytes = forward.weightBytes
+        pass.activationBytes = forward.bytesRead - forward.weightBytes
+        pass.gradientBytes = try Checked.add(forward.bytesWritten, gradientBytes, "byte count")
         return pass
       }
     }

@@ -35,7 +35,7 @@ public enum ForwardCounter {
       let rule = try rule(of: c)
       try countParameters(c, rule, into: &layer)
       if rule.movement == .view { return layer }
-      try countBytes(c, into: &layer.forward)
+      try countBytes(c, rule, into: &layer.forward)
       let arithmetic = try rule.forward(c)
       layer.forward.ops = arithmetic.ops
       layer.forward.macCount = arithmetic.macCount
@@ -66,10 +66,22 @@ public enum ForwardCounter {
     }
   }
 
-  static func countBytes(_ c: NodeContext, into pass: inout PassCount) throws {
-    for tensor in c.inputs.compactMap({ $0 }) { pass.bytesRead = try Checked.add(pass.bytesRead, try tensor.byteCount(), "byte count") }
+  /// Inputs read and outputs written; parameter inputs are weight bytes, the rest activation bytes.
+  static func countBytes(_ c: NodeContext, _ rule: OperatorRule, into pass: inout PassCount) throws {
+    for (i, tensor) in c.inputs.enumerated() {
+      guard let tensor else { continue }
+      let bytes = try tensor.byteCount()
+      pass.bytesRead = try Checked.add(pass.bytesRead, bytes, "byte count")
+      if isParameter(c, rule, input: i, tensor) {
+        pass.weightBytes = try Checked.add(pass.weightBytes, bytes, "byte count")
+      } else {
+        pass.activationBytes = try Checked.add(pass.activationBytes, bytes, "byte count")
+      }
+    }
     for (name, tensor) in zip(c.node.outputs, c.outputs) where !name.isEmpty {
-      pass.bytesWritten = try Checked.add(pass.bytesWritten, try tensor.byteCount(), "byte count")
+      let bytes = try tensor.byteCount()
+      pass.bytesWritten = try Checked.add(pass.bytesWritten, bytes, "byte count")
+      pass.activationBytes = try Checked.add(pass.activationBytes, bytes, "byte count")
     }
   }
 }

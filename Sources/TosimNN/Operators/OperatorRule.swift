@@ -43,6 +43,13 @@ public struct OperatorRule: Sendable {
   let shapeRule: ShapeRule
   let forwardRule: ForwardRule
   let backwardRule: BackwardRule
+  /// The backward arithmetic when only the parameters need gradients (no input gradient, as for a
+  /// network's first layer); `nil` means the full backward rule applies.
+  public var weightGradientRule: BackwardRule? = nil
+  /// How many passes over memory the forward kernel makes beyond reading its inputs and writing its
+  /// outputs once, as multiples of the first input's bytes re-read (softmax's max, exp-sum and
+  /// normalise passes read the input 3 times: 2 extra). 0 for single-pass kernels.
+  public var extraInputPasses: Int = 0
 
   /// Creates a rule.
   public init(
@@ -72,6 +79,27 @@ public struct OperatorRule: Sendable {
   public func backward(_ c: NodeContext, forward: PassCount) throws -> PassCount {
     guard movement == .compute else { return PassCount() }
     return try backwardRule(c, try c.outputElementCount(), forward)
+  }
+
+  /// The backward arithmetic when no data input needs a gradient, only the parameters.
+  public func weightGradient(_ c: NodeContext, forward: PassCount) throws -> PassCount {
+    guard movement == .compute else { return PassCount() }
+    guard let weightGradientRule else { return try backward(c, forward: forward) }
+    return try weightGradientRule(c, try c.outputElementCount(), forward)
+  }
+
+  /// This rule with `weightGradientRule` set.
+  public func withWeightGradient(_ rule: @escaping BackwardRule) -> OperatorRule {
+    var copy = self
+    copy.weightGradientRule = rule
+    return copy
+  }
+
+  /// This rule with `extraInputPasses` set.
+  public func withExtraInputPasses(_ passes: Int) -> OperatorRule {
+    var copy = self
+    copy.extraInputPasses = passes
+    return copy
   }
 }
 
