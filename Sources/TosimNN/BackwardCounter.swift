@@ -21,6 +21,12 @@ public enum BackwardCounter {
   /// The backward pass of a node whose forward pass is `forward`, where only the inputs at
   /// positions `needsGradient` (data inputs reached by a gradient, trainable parameters) get one.
   public static func count(_ c: NodeContext, forward: PassCount, needsGradient: Set<Int>) throws -> PassCount {
+    try count(c, forward: forward, needsGradient: needsGradient, im2col: false)
+  }
+
+  /// The backward pass as above; with `im2col`, the weight gradient reads the column matrix and an input
+  /// gradient writes a column gradient that col2im reads back.
+  public static func count(_ c: NodeContext, forward: PassCount, needsGradient: Set<Int>, im2col: Bool) throws -> PassCount {
     try c.labelling {
       let rule = try ForwardCounter.rule(of: c)
       var pass = PassCount()
@@ -49,6 +55,21 @@ public enum BackwardCounter {
         pass.weightBytes = forward.weightBytes
         pass.activationBytes = forward.bytesRead - forward.weightBytes
         pass.gradientBytes = try Checked.add(forward.bytesWritten, gradientBytes, "byte count")
+        // Extra kernel passes re-read the output gradient (a reduction first, then the input gradient).
+        if rule.passes.backward > 0, let y = c.outputs.first {
+          let reread = try Checked.multiply(rule.passes.backward, try y.byteCount(), "byte count")
+          pass.bytesRead = try Checked.add(pass.bytesRead, reread, "byte count")
+          pass.gradientBytes = try Checked.add(pass.gradientBytes, reread, "byte count")
+        }
+        if im2col, let columns = try ForwardCounter.columnBytes(c, rule) {
+          pass.bytesRead = try Checked.add(pass.bytesRead, columns, "byte count")
+          pass.activationBytes = try Checked.add(pass.activationBytes, columns, "byte count")
+          if dataGradient {
+            pass.bytesWritten = try Checked.add(pass.bytesWritten, columns, "byte count")
+            pass.bytesRead = try Checked.add(pass.bytesRead, columns, "byte count")
+            pass.gradientBytes = try Checked.add(pass.gradientBytes, try Checked.multiply(2, columns, "byte count"), "byte count")
+          }
+        }
         return pass
       }
     }

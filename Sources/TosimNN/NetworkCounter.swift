@@ -18,6 +18,8 @@ public struct CountOptions: Sendable {
   /// Whether training computes the gradient of the network's inputs (`--input-gradient`); off by
   /// default, as PyTorch and JAX skip it for inputs that do not require a gradient.
   public var inputGradient = false
+  /// Whether convolutions are counted as im2col kernels that write and read a column matrix (`--im2col`).
+  public var im2col = false
 
   /// Creates options with the documented defaults.
   public init(inference: InferenceOptions = .init(), mode: CountMode = .inference, sampleCount: Int? = nil, epochCount: Int = 1) {
@@ -45,10 +47,10 @@ public enum NetworkCounter {
     // that has trainable parameters.
     var gradientTensors = Set(options.inputGradient ? graph.inputs.map(\.name) : [])
     for context in inferred.nodes {
-      var layer = try ForwardCounter.count(context)
+      var layer = try ForwardCounter.count(context, training: options.mode != .inference, im2col: options.im2col)
       if options.mode != .inference {
         let needs = try inputsNeedingGradient(context, gradientTensors)
-        layer.backward = try BackwardCounter.count(context, forward: layer.forward, needsGradient: needs)
+        layer.backward = try BackwardCounter.count(context, forward: layer.forward, needsGradient: needs, im2col: options.im2col)
         if !needs.isEmpty { gradientTensors.formUnion(context.node.outputs.filter { !$0.isEmpty }) }
       }
       layers.append(layer)

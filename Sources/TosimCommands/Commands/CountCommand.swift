@@ -16,7 +16,7 @@ struct CountCommand: TosimCommand {
   static let abstract = "Count ops, MACs, FLOPs, bytes and transistor operations of a model, per layer."
   static let usage = """
     count (MODEL | --each FILE) [--precision P] [--batch N] [--training [--optimizer O] [--input-gradient] [--samples N] \
-    [--epochs E]] [--table FILE]... [--allow-unknown] [--json]
+    [--epochs E]] [--loss L] [--im2col] [--table FILE]... [--allow-unknown] [--json]
     """
   static let discussion = """
     MODEL is an .onnx file, a .json model spec, or a quoted one-line layer spec such as
@@ -39,6 +39,8 @@ struct CountCommand: TosimCommand {
     .option("--samples", "N", "Samples per epoch (default: one batch)."),
     .option("--epochs", "E", "Epochs when training (default 1)."),
     .option("--table", "FILE", "A cost table to use for its precision (repeatable).", repeatable: true),
+    .flag("--im2col", "Count convolutions as im2col kernels: the column matrix is written and read."),
+    .option("--loss", "L", "Append a loss to the model: \(Loss.names)."),
     .flag("--allow-unknown", "Skip unknown operators with a warning instead of failing."),
     .flag("--json", "Write JSON instead of a table."),
     .option("--each", "FILE", "Count every model of FILE (one layer spec or model path per line); JSON lines out."),
@@ -46,6 +48,7 @@ struct CountCommand: TosimCommand {
 
   let model: String?
   let eachFile: String?
+  let loss: Loss?
   let precision: Precision
   let precisionGiven: Bool
   let options: CountOptions
@@ -78,7 +81,14 @@ struct CountCommand: TosimCommand {
       mode: training ? .training(optimizer) : .inference, sampleCount: samples,
       epochCount: try arguments.integer("--epochs", default: 1, in: 1...(1 << 30)))
     options.inputGradient = arguments.flag("--input-gradient")
+    options.im2col = arguments.flag("--im2col")
     self.options = options
+    if let name = arguments.string("--loss") {
+      guard let loss = Loss(rawValue: name) else { throw UsageError("--loss expects one of \(Loss.names), got '\(name)'") }
+      self.loss = loss
+    } else {
+      loss = nil
+    }
     tablePaths = arguments.strings("--table")
     json = arguments.flag("--json")
   }
@@ -106,7 +116,8 @@ struct CountCommand: TosimCommand {
 
   /// Loads and counts one model under the command's options.
   func count(_ model: String, _ context: CommandContext) throws -> NetworkCount {
-    let graph = try ModelLoader.load(model, precision: precision, resolve: context.resolve)
+    var graph = try ModelLoader.load(model, precision: precision, resolve: context.resolve)
+    if let loss { graph = try graph.appendingLoss(loss) }
     var options = self.options
     options.inference.precisionOverride = overridePrecision(for: model)
     return try NetworkCounter.count(graph, options: options)

@@ -26,10 +26,11 @@ extension OperatorRule {
     .perElement("HardSigmoid", forward: [(.mul, 1), (.add, 1), (.compare, 2)], backward: [(.compare, 2), (.mul, 1)]),
     .perElement("HardSwish", forward: [(.mul, 2), (.add, 1), (.compare, 2)], backward: [(.compare, 2), (.mul, 2), (.add, 1)]),
     // y × (g − Σ g y)
-    .perElement("Softmax", shape: axisChecked, forward: [(.softmax, 1)], backward: [(.mul, 2), (.add, 1), (.sub, 1)]),
+    .perElement("Softmax", shape: axisChecked, forward: [(.softmax, 1)], backward: [(.mul, 2), (.add, 1), (.sub, 1)])
+      .withPasses(KernelPasses(forwardInference: 2, backward: 1)),  // max, exp-sum, normalise; Σ g y, then the gradient
     // g − softmax × Σ g
     .perElement("LogSoftmax", shape: axisChecked, forward: [(.softmax, 1), (.log, 1)],
-      backward: [(.exp, 1), (.mul, 1), (.add, 1), (.sub, 1)]),
+      backward: [(.exp, 1), (.mul, 1), (.add, 1), (.sub, 1)]).withPasses(KernelPasses(forwardInference: 2, backward: 1)),
   ]
 
   /// The input's shape, after checking that a given `axis` attribute lies in `-rank..<rank`.

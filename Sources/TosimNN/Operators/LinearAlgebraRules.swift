@@ -29,7 +29,12 @@ extension OperatorRule {
     }, forward: { c, e in
       let reduction = try Checked.product(Array(try c.input(1).shape.dropFirst()))
       return try product(e: e, reduction: reduction, hasBias: c.optionalInput(2) != nil)
-    }, backward: productGradients(biasInput: 2)).withWeightGradient(productGradients(biasInput: 2, inputGradient: false)),
+    }, backward: productGradients(biasInput: 2)).withWeightGradient(productGradients(biasInput: 2, inputGradient: false))
+      .withIm2col { c in
+        // One column of C_in / group × kernel per output position and group: (E / C_out) × C_in × kernel.
+        let w = try c.input(1).shape, e = try c.outputElementCount()
+        return try Checked.multiply(e / max(w[0], 1), try Checked.multiply(try c.input(0).shape[1], try Checked.product(Array(w.dropFirst(2)))))
+      },
     OperatorRule("ConvTranspose", shape: { c in
       [ResolvedTensor(element: try c.input(0).element, shape: try WindowGeometry(c, hasWeight: true, transposed: true).output)]
     }, forward: { c, e in

@@ -1,9 +1,10 @@
 //===--- OperatorRule+Registry.swift ---------------------------------------===//
 // The table of every supported ONNX operator: the union of the family files
 // (LinearAlgebraRules, ElementwiseRules, ActivationRules, NormalisationRules,
-// PoolingRules, ReductionRules, RecurrentRules, DataMovementRules). Shape
-// inference looks operators up here; adding an operator means adding its
-// rule to its family's list.
+// PoolingRules, ReductionRules, RecurrentRules, DataMovementRules), and
+// tosim's own operators in the `tosim` domain (LossRules, adaptive pooling).
+// Shape inference looks operators up here; adding an operator means adding
+// its rule to its family's list.
 //===----------------------------------------------------------------------===//
 
 extension OperatorRule {
@@ -19,8 +20,15 @@ extension OperatorRule {
     if table[rule.opType] == nil { table[rule.opType] = rule }
   }
 
-  /// The rule for `opType` in `domain` (empty or `ai.onnx`), or `nil` when tosim does not support it.
+  /// tosim's own operators (domain `tosim`): losses and adaptive average pooling.
+  public static let tosimRules: [String: OperatorRule] = (lossRules + [adaptiveAveragePoolRule]).reduce(into: [:]) {
+    $0[$1.opType] = $1
+  }
+
+  /// The rule for `opType` in `domain` (empty or `ai.onnx`, or `tosim` for tosim's own operators), or `nil`
+  /// when tosim does not support it.
   public static func rule(for opType: String, domain: String = "") -> OperatorRule? {
+    if domain == tosimDomain { return tosimRules[opType] }
     guard domain.isEmpty || domain == "ai.onnx" else { return nil }
     return all[opType]
   }

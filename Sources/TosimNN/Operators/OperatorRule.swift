@@ -46,10 +46,15 @@ public struct OperatorRule: Sendable {
   /// The backward arithmetic when only the parameters need gradients (no input gradient, as for a
   /// network's first layer); `nil` means the full backward rule applies.
   public var weightGradientRule: BackwardRule? = nil
-  /// How many passes over memory the forward kernel makes beyond reading its inputs and writing its
-  /// outputs once, as multiples of the first input's bytes re-read (softmax's max, exp-sum and
-  /// normalise passes read the input 3 times: 2 extra). 0 for single-pass kernels.
-  public var extraInputPasses: Int = 0
+  /// The forward arithmetic in training mode, where it differs (BatchNorm's batch statistics); `nil`
+  /// means the forward rule applies in both modes.
+  public var trainingForwardRule: ForwardRule? = nil
+  /// The extra passes its kernels make over memory beyond one read of every input and one write of
+  /// every output (docs/network-counter.md, §Memory traffic).
+  public var passes = KernelPasses()
+  /// The elements of the column matrix an im2col convolution materialises (`--im2col`); `nil` for
+  /// operators without one.
+  public var im2colElements: (@Sendable (NodeContext) throws -> Int)? = nil
 
   /// Creates a rule.
   public init(
@@ -95,11 +100,48 @@ public struct OperatorRule: Sendable {
     return copy
   }
 
-  /// This rule with `extraInputPasses` set.
-  public func withExtraInputPasses(_ passes: Int) -> OperatorRule {
+  /// This rule with `trainingForwardRule` set.
+  public func withTrainingForward(_ rule: @escaping ForwardRule) -> OperatorRule {
     var copy = self
-    copy.extraInputPasses = passes
+    copy.trainingForwardRule = rule
     return copy
+  }
+
+  /// This rule with `passes` set.
+  public func withPasses(_ passes: KernelPasses) -> OperatorRule {
+    var copy = self
+    copy.passes = passes
+    return copy
+  }
+
+  /// This rule with `im2colElements` set.
+  public func withIm2col(_ elements: @escaping @Sendable (NodeContext) throws -> Int) -> OperatorRule {
+    var copy = self
+    copy.im2colElements = elements
+    return copy
+  }
+
+  /// The forward arithmetic in training mode: `trainingForwardRule` where given, else the forward rule.
+  public func trainingForward(_ c: NodeContext) throws -> PassCount {
+    guard movement == .compute, let trainingForwardRule else { return try forward(c) }
+    return try trainingForwardRule(c, try c.outputElementCount())
+  }
+}
+
+/// Extra passes a kernel makes over memory, each a re-read of a whole tensor.
+public struct KernelPasses: Sendable, Equatable {
+  /// Re-reads of the first input in the forward pass at inference (softmax: 2, for max then exp-sum before normalising).
+  public var forwardInference = 0
+  /// Re-reads of the first input in the forward pass when training (BatchNorm: 1, statistics then normalise).
+  public var forwardTraining = 0
+  /// Re-reads of the output gradient in the backward pass (a reduction over it, then the input gradient).
+  public var backward = 0
+
+  /// Creates pass counts; `forwardTraining` defaults to `forwardInference`.
+  public init(forwardInference: Int = 0, forwardTraining: Int? = nil, backward: Int = 0) {
+    self.forwardInference = forwardInference
+    self.forwardTraining = forwardTraining ?? forwardInference
+    self.backward = backward
   }
 }
 
