@@ -43,18 +43,21 @@ public enum BackwardCounter {
         return pass
       case .copy:
         // The output gradient is read and scattered back into the input gradients.
-        pass.bytesRead = forward.bytesWritten
+        let outputGradient = try outputBytes(c)
+        pass.bytesRead = outputGradient
         pass.bytesWritten = gradientBytes
-        pass.gradientBytes = try Checked.add(forward.bytesWritten, gradientBytes, "byte count")
+        pass.gradientBytes = try Checked.add(outputGradient, gradientBytes, "byte count")
         return pass
       case .compute:
         // The saved inputs, weights and output gradient are read; the gradients needed are written.
         pass = dataGradient ? try rule.backward(c, forward: forward) : try rule.weightGradient(c, forward: forward)
-        pass.bytesRead = try Checked.add(forward.bytesRead, forward.bytesWritten, "byte count")
+        let saved = try c.inputs.compactMap { $0 }.reduce(0) { try Checked.add($0, try $1.byteCount(), "byte count") }
+        let outputGradient = try outputBytes(c)
+        pass.bytesRead = try Checked.add(saved, outputGradient, "byte count")
         pass.bytesWritten = gradientBytes
         pass.weightBytes = forward.weightBytes
-        pass.activationBytes = forward.bytesRead - forward.weightBytes
-        pass.gradientBytes = try Checked.add(forward.bytesWritten, gradientBytes, "byte count")
+        pass.activationBytes = saved - forward.weightBytes
+        pass.gradientBytes = try Checked.add(outputGradient, gradientBytes, "byte count")
         // Extra kernel passes re-read the output gradient (a reduction first, then the input gradient).
         if rule.passes.backward > 0, let y = c.outputs.first {
           let reread = try Checked.multiply(rule.passes.backward, try y.byteCount(), "byte count")
@@ -73,5 +76,10 @@ public enum BackwardCounter {
         return pass
       }
     }
+  }
+
+  /// The bytes of a node's named outputs: the size of its output gradients.
+  static func outputBytes(_ c: NodeContext) throws -> Int {
+    try zip(c.node.outputs, c.outputs).filter { !$0.0.isEmpty }.reduce(0) { try Checked.add($0, try $1.1.byteCount(), "byte count") }
   }
 }
