@@ -85,6 +85,22 @@ extension LayerLowering.Builder {
     try node(name, "AdaptiveAveragePool", [current], [Attribute("output_size", .ints(out))], domain: OperatorRule.tosimDomain)
   }
 
+  /// `channelslast` / `channelsfirst`: a Transpose (a copy) of [N, C, …] to [N, …, C] and back, so that
+  /// `dense` and `layernorm` act on channels (ConvNeXt's blocks).
+  mutating func lowerPermute(_ a: Arguments, _ name: String, toChannelsLast: Bool) throws {
+    guard shape.count >= 3, batchAxis == 0 else { throw InputError("needs an [N, C, …] input, receives \(shapeText)") }
+    let rank = shape.count
+    let perm = toChannelsLast ? [0] + Array(2..<rank) + [1] : [0, rank - 1] + Array(1..<(rank - 1))
+    try node(name, "Transpose", [current], [Attribute("perm", .ints(perm))])
+  }
+
+  /// `take(from)`: continues from layer `from`'s output (a branch, such as ResNet's downsampling path); no node.
+  mutating func lowerTake(_ a: Arguments, _ name: String) throws {
+    let from = try a.int("from")
+    guard from <= layerOutputs.count else { throw InputError("from=\(from) names no earlier layer (there are \(layerOutputs.count))") }
+    (current, batchAxis) = layerOutputs[from - 1]
+  }
+
   /// `add(from)` / `concat(from)`: the residual sum, or the channel concatenation, of the current tensor and
   /// layer `from`'s output (layers count from 1).
   mutating func lowerResidual(_ a: Arguments, _ name: String, op: String) throws {

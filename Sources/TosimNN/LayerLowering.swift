@@ -39,6 +39,9 @@ public enum LayerLowering {
       "dwconv2d": LayerKind(arguments: depthwiseArguments, canStart: true) { try $0.lowerDepthwise($1, $2, spatial: 2) },
       "add": LayerKind(arguments: ["from"], canStart: false) { try $0.lowerResidual($1, $2, op: "Add") },
       "concat": LayerKind(arguments: ["from"], canStart: false) { try $0.lowerResidual($1, $2, op: "Concat") },
+      "take": LayerKind(arguments: ["from"], canStart: false) { try $0.lowerTake($1, $2) },
+      "channelslast": LayerKind(arguments: [], canStart: false) { try $0.lowerPermute($1, $2, toChannelsLast: true) },
+      "channelsfirst": LayerKind(arguments: [], canStart: false) { try $0.lowerPermute($1, $2, toChannelsLast: false) },
       "mse": LayerKind(arguments: [], canStart: false) { try $0.lowerLoss($1, $2, .mse) },
       "crossentropy": LayerKind(arguments: ["fused"], canStart: false) { try $0.lowerLoss($1, $2, .crossEntropy) },
       "batchnorm": LayerKind(arguments: ["c"], canStart: false) { try $0.lowerBatchNorm($1, $2) },
@@ -64,7 +67,8 @@ public enum LayerLowering {
   /// Every layer name the lowering accepts.
   public static let layerNames: [String] = [
     "input", "dense", "linear", "conv1d", "conv2d", "dwconv1d", "dwconv2d", "maxpool", "avgpool", "globalavgpool",
-    "adaptiveavgpool", "batchnorm", "layernorm", "dropout", "flatten", "add", "concat", "lstm", "gru", "rnn", "mse",
+    "adaptiveavgpool", "batchnorm", "layernorm", "dropout", "flatten", "add", "concat", "take", "channelslast", "channelsfirst",
+    "lstm", "gru", "rnn", "mse",
     "crossentropy",
   ] + activations.keys.sorted()
 

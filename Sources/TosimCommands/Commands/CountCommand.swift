@@ -49,6 +49,8 @@ struct CountCommand: TosimCommand {
   let model: String?
   let eachFile: String?
   let loss: Loss?
+  /// Whether --batch, --epochs and --optimizer were given (a token string's own values apply otherwise).
+  let batchGiven: Bool, epochsGiven: Bool, optimizerGiven: Bool
   let precision: Precision
   let precisionGiven: Bool
   let options: CountOptions
@@ -82,6 +84,9 @@ struct CountCommand: TosimCommand {
       epochCount: try arguments.integer("--epochs", default: 1, in: 1...(1 << 30)))
     options.inputGradient = arguments.flag("--input-gradient")
     options.im2col = arguments.flag("--im2col")
+    batchGiven = arguments.string("--batch") != nil
+    epochsGiven = arguments.string("--epochs") != nil
+    optimizerGiven = arguments.string("--optimizer") != nil
     self.options = options
     if let name = arguments.string("--loss") {
       guard let loss = Loss(rawValue: name) else { throw UsageError("--loss expects one of \(Loss.names), got '\(name)'") }
@@ -120,6 +125,18 @@ struct CountCommand: TosimCommand {
     if let loss { graph = try graph.appendingLoss(loss) }
     var options = self.options
     options.inference.precisionOverride = overridePrecision(for: model)
+    if TokenSpecReader.isTokenString(model) {
+      // The run's batch size, epochs and optimizer, unless given on the command line.
+      let tokens = try TokenSpecReader.read(model)
+      if !batchGiven { options.inference.batchSize = tokens.batchSize }
+      if !epochsGiven { options.epochCount = tokens.epochCount }
+      if case .training = options.mode, !optimizerGiven {
+        guard let optimizer = tokens.optimizer else {
+          throw InputError("optimizer '\(tokens.optimizerName)' of the token string is not counted; pass --optimizer")
+        }
+        options.mode = .training(optimizer)
+      }
+    }
     return try NetworkCounter.count(graph, options: options)
   }
 }
