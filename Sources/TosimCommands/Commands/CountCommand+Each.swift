@@ -26,7 +26,8 @@ extension CountCommand {
         let count = try self.count(line, context)
         let report = try CountReport(count: count, tables: try tables.choices(for: count), precisionOverride: overridePrecision(for: line))
         guard case .object(let pairs) = report.json else { continue }
-        output += JSONValue.object([("line", .int(index + 1)), ("input", .string(line))] + pairs).inline + "\n"
+        JSONValue.object([("line", .int(index + 1)), ("input", .string(line))] + pairs).appendInline(to: &output)
+        output += "\n"
       } catch let error as InputError {
         throw InputError("line \(index + 1): \(error.message)", file: error.file ?? path)
       }
