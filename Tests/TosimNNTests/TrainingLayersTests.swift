@@ -3,6 +3,7 @@
 // losses, kernels' extra memory passes, im2col, pooling with a one-element
 // window, and the layer-spec kinds depthwise, adaptiveavgpool, add and concat.
 //===----------------------------------------------------------------------===//
+import Foundation
 import Testing
 import TosimCostModel
 import TosimFormats
@@ -55,6 +56,16 @@ struct TrainingLayersTests {
     let unfused = try countSpec("dense(3,5) softmax crossentropy(fused=false)", options: options).layers[2]
     #expect(unfused.forward.ops.counts == [.log: 2, .add: 1, .div: 1])
     #expect(unfused.backward.ops.counts == [.div: 2])
+  }
+
+  @Test("JSON model specs take the same loss layers")
+  func jsonLoss() throws {
+    let text = #"{"layers": [{"layer": "dense", "in": 3, "out": 5}, {"layer": "softmax"}, {"layer": "crossentropy", "fused": false}]}"#
+    let spec = try ModelSpecReader.decode(Data(text.utf8), file: "spec.json")
+    let options = CountOptions(inference: .init(batchSize: 2), mode: .training(.sgd))
+    let count = try NetworkCounter.count(try LayerLowering.graph(spec.layers, precision: .fp32), options: options)
+    // As the layer spec's crossentropy(fused=false) after softmax: log 2, add 1, div 1.
+    #expect(count.layers[2].forward.ops.counts == [.log: 2, .add: 1, .div: 1])
   }
 
   @Test("--loss appends the same node as the loss layer")
