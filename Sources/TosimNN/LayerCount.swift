@@ -78,6 +78,9 @@ public struct LayerCount: Equatable, Sendable {
   public var forward = PassCount()
   /// The backward pass (input and weight gradients), when training.
   public var backward = PassCount()
+  /// The optimizer update of this layer's trainable parameters, when training (also summed per
+  /// precision in `NetworkCount.optimizerByPrecision`; not part of `combined()`).
+  public var optimizer = PassCount()
 
   /// Creates a layer count.
   public init(name: String, opType: String, precision: Precision?, outputShape: [Int]) {

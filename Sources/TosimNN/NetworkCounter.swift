@@ -58,7 +58,7 @@ public enum NetworkCounter {
     var result = NetworkCount(
       name: graph.name, batchSize: batch, mode: options.mode, stepCount: stepCount, layers: layers, skipped: inferred.skipped)
     if case .training(let optimizer) = options.mode {
-      for layer in layers where layer.trainableParameterCount > 0 {
+      for (index, layer) in layers.enumerated() where layer.trainableParameterCount > 0 {
         let precision = layer.precision ?? .fp32
         let n = layer.trainableParameterCount
         var update = PassCount()
@@ -72,6 +72,7 @@ public enum NetworkCounter {
         update.stateBytes = try Checked.multiply(bytes, 2 * optimizer.stateTensors, "byte count")
         try result.optimizerStateBytes = Checked.add(
           result.optimizerStateBytes, try Checked.multiply(bytes, optimizer.stateTensors, "byte count"), "byte count")
+        result.layers[index].optimizer = update
         try result.optimizerByPrecision[precision, default: PassCount()].add(update)
       }
     }

@@ -31,6 +31,8 @@ public struct NetworkTOs: Sendable {
   public var forward: [TOEstimate?] = []
   /// Per layer: the TOs of its backward pass (zero for inference).
   public var backward: [TOEstimate?] = []
+  /// Per layer: the TOs of the optimizer update of its parameters (zero for inference).
+  public var optimizerPerLayer: [TOEstimate?] = []
   /// The TOs of one step's forward passes, all layers; nil when any layer has none.
   public var forwardPerStep: TOEstimate? = nil
   /// The TOs of one step's backward passes, all layers; nil when any layer has none.
@@ -69,6 +71,7 @@ extension TOEstimator {
     var result = NetworkTOs(layers: layers, optimizer: optimizer, perStep: perStep, total: total)
     result.forward = try count.layers.map { try estimate($0.forward, $0.precision) }
     result.backward = try count.layers.map { try estimate($0.backward, $0.precision) }
+    result.optimizerPerLayer = try count.layers.map { try estimate($0.optimizer, $0.precision ?? .fp32) }
     result.forwardPerStep = sum(result.forward)
     result.backwardPerStep = sum(result.backward)
     result.optimizerPerStep = sum(optimizer.map(\.1))

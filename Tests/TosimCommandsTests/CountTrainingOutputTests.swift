@@ -54,9 +54,14 @@ struct CountTrainingOutputTests {
     let step = try #require(Self.tos(builtin["per_step"]))
     let sum = ["forward", "backward", "optimizer"].compactMap { Self.tos(phases[$0]) }.reduce([0, 0, 0]) { zip($0, $1).map(+) }
     for (a, b) in zip(step, sum) { #expect(abs(a - b) <= 1e-6 * a) }
+    var optimizerStatic = 0.0
     for layer in try #require(builtin["layers"] as? [[String: Any]]) {
       #expect(Self.tos(layer["forward"]) != nil && Self.tos(layer["backward"]) != nil, "\(layer["name"] ?? "")")
+      optimizerStatic += try #require(Self.tos(layer["optimizer"]))[0]
     }
+    // The per-layer update blocks add up to the optimizer phase.
+    let phaseStatic = try #require(Self.tos(phases["optimizer"]))[0]
+    #expect(abs(optimizerStatic - phaseStatic) <= 1e-9 * phaseStatic)
   }
 
   @Test("params are trainable; BatchNorm statistics are buffers")

@@ -56,6 +56,8 @@ struct TrainingFrameworkTests {
     #expect(update.bytesRead == 60 * (2 + state) && update.bytesWritten == 60 * (1 + state))
     #expect(update.weightBytes == 120 && update.gradientBytes == 60 && update.stateBytes == 120 * state)
     #expect(count.optimizerStateBytes == 60 * state)
+    // The layer's own update block is the same work.
+    #expect(count.layers[0].optimizer == update)
   }
 
   @Test("the first layer computes no input gradient unless asked")

@@ -150,7 +150,10 @@ struct CountReport {
         ("per_step", Self.json(pass, tos)),
         ("forward", Self.json(layer.forward, self.tos.forward[i])),
       ]
-      if count.isTraining { pairs.append(("backward", Self.json(layer.backward, self.tos.backward[i]))) }
+      if count.isTraining {
+        pairs.append(("backward", Self.json(layer.backward, self.tos.backward[i])))
+        pairs.append(("optimizer", Self.json(layer.optimizer, self.tos.optimizerPerLayer[i])))
+      }
       return .object(pairs)
     }
     let tableList: [JSONValue] = Precision.allCases.compactMap { precision in
