@@ -205,7 +205,9 @@ public enum TokenSpecReader {
             emit("adaptiveavgpool", ["\(out[0])x\(out[1])"])
           } else if kind == "max" || kind == "average" {
             let k = try square("the window"), stride = try square("the stride"), pad = try square("the padding")
-            guard k >= 1, stride >= 1, shape[1] + 2 * pad >= k else { throw fail("the window does not fit \(shape)", at: start) }
+            guard k >= 1, stride >= 1, shape[1] + 2 * pad >= k, shape[2] + 2 * pad >= k else {
+              throw fail("the window does not fit \(shape)", at: start)
+            }
             shape = [shape[0], Self.window(shape[1], k, stride, pad), Self.window(shape[2], k, stride, pad)]
             emit(kind == "max" ? "maxpool" : "avgpool", [k], [("stride", stride), ("pad", pad)])
           } else {

@@ -68,6 +68,9 @@ struct TokenSpecTests {
     ("dense input LIST_4_4_1 dense output 15 2 untrained Constant 10 16 SGD", "dense expects 15 inputs"),
     ("dense input LIST_4_4_1 convolutional 2 3 LIST_1_1 LIST_1_1 0 dense output 48 2 untrained Constant 10 16 SGD", "expects 2 channels"),
     ("dense input LIST_4_4_1 dense output 16 2 untrained Constant ten 16 SGD", "last five tokens"),
+    ("dense input LIST_4_4_1 pooling max LIST_5_5 LIST_1_1 0 dense output 16 2 untrained Constant 1 16 SGD", "does not fit"),
+    ("dense input LIST_4_4_1 convolutional 1 2 LIST_3_3 LIST_0_0 0 dense output 16 2 untrained Constant 1 16 SGD", "does not fit"),
+    ("dense input LIST_4_4_1 convolutional 1 2 LIST_3_5 LIST_1_1 0 dense output 16 2 untrained Constant 1 16 SGD", "not square"),
   ])
   func errors(text: String, expected: String) {
     #expect {
