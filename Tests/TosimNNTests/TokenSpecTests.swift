@@ -79,4 +79,27 @@ struct TokenSpecTests {
       (error as? InputError)?.message.contains(expected) == true
     }
   }
+
+  @Test("random token strings are read or rejected with an InputError, never a trap")
+  func fuzz() throws {
+    let vocabulary = [
+      "convolutional", "normalization", "batch", "layer", "nl_activation", "relu", "gelu", "softmax", "pooling", "max",
+      "average", "adaptive_avg", "dropout", "dense", "output", "0", "1", "2", "3", "4", "8", "16", "1e-05", "0.1",
+      "LIST_1_1", "LIST_2_2", "LIST_3_3", "LIST_0_0", "LIST_2_3", "LIST_", "LIST_x_1", "9999999999999",
+    ]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    for _ in 0..<2000 {
+      let body = (0..<next(24)).map { _ in vocabulary[next(vocabulary.count)] }
+      let text = (["dense", "input", "LIST_8_8_\(1 + next(3))"] + body + ["untrained", "Constant", "1", "4", "SGD"]).joined(separator: " ")
+      do {
+        let model = try TokenSpecReader.read(text)
+        _ = try? NetworkCounter.count(try LayerLowering.graph(model.layers, precision: .fp32))
+      } catch is InputError {
+      }
+    }
+  }
 }
