@@ -70,12 +70,15 @@ let package = Package(
       dependencies: ["TosimCircuits", "TosimSim", "TosimFormats", "TosimNetlist", "TosimCommands", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimIOTests",
-      dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "TosimFormats", "TosimNetlist", "TosimCostModel", "_TosimTestSupport"]),
+      dependencies: [
+        "TosimIO", "TosimCells", "TosimSim", "TosimCircuits", "TosimFormats", "TosimNetlist", "TosimCostModel",
+        "_TosimTestSupport",
+      ]),
     .testTarget(
       name: "TosimNNTests",
       dependencies: ["TosimNN", "TosimCostModel", "TosimFormats", "TosimIO", "TosimCommands", "_TosimTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "_TosimTestSupport"]),
+    .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "TosimCost", "TosimFormats", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimFloatingPointTests",
       dependencies: [

@@ -1,6 +1,9 @@
 //===--- ExportCommand.swift -----------------------------------------------===//
 // `tosim export verilog UNIT`: writes a unit as self-contained structural
 // Verilog (cell modules included) for Yosys, Icarus or Verilator.
+// `tosim export spice UNIT [--testbench …]`: writes it as a flat SPICE
+// subcircuit with the library's cells copied in, or as a complete ngspice
+// deck (ExportCommand+Spice.swift).
 //===----------------------------------------------------------------------===//
 import TosimFormats
 import TosimIO
@@ -8,37 +11,57 @@ import TosimNetlist
 
 struct ExportCommand: TosimCommand {
   static let name = "export"
-  static let abstract = "Export a unit as structural Verilog."
-  static let usage = "export verilog UNIT | --design FILE.blif [--output FILE] [--library DIR]..."
+  static let abstract = "Export a unit as structural Verilog or as a SPICE netlist or testbench."
+  static let usage = "export verilog|spice UNIT | --design FILE.blif [--out FILE] [--library DIR]... [spice options]"
   static let discussion = """
-    The top module is named after the unit (int16.add:ripple-carry -> int16_add_ripple_carry)
+    verilog: the top module is named after the unit (int16.add:ripple-carry -> int16_add_ripple_carry)
     with inputs a, b (and cin) and outputs y (and cout). Every library cell used is written
     as a module of continuous assignments from its switch-level truth tables. With --design,
     a BLIF design is mapped onto the cell library and exported the same way.
+    spice: the unit as one .SUBCKT with the same port names, bus bits as a_0, a_1, …, then VDD and
+    VSS, instantiating the library's subcircuits of the cells used (copied into the file, with
+    estimated drain/source areas). --testbench writes a complete ngspice deck: the operand
+    stream (--vectors, --seed, --operands), drivers, loads, .meas of the supply energy and of every
+    output bit per period, and the expected outputs. --models FILE --nmos NAME --pmos NAME map the
+    cells' generic devices onto a PDK's (docs/spice.md).
     """
   static let options = LibraryOptions.specs + [
     CircuitSource.designSpec,
-    .option("--output", "FILE", "Write to FILE (atomically) instead of standard output.")
-  ]
+    .option("--out", "FILE", "Write to FILE (atomically) instead of standard output."),
+    .option("--output", "FILE", "Same as --out."),
+  ] + SpiceExportOptions.specs
 
+  let format: String
   let source: CircuitSource
   let output: String?
   let library: LibraryOptions
+  let spice: SpiceExportOptions
 
   init(_ arguments: ParsedArguments) throws {
-    try arguments.expectPositionals(1...2, "format: export verilog UNIT")
-    guard arguments.positionals[0] == "verilog" else {
-      throw UsageError("unknown export format '\(arguments.positionals[0])'; supported: verilog")
+    try arguments.expectPositionals(1...2, "format: export verilog|spice UNIT")
+    format = arguments.positionals[0]
+    guard format == "verilog" || format == "spice" else {
+      throw UsageError("unknown export format '\(format)'; supported: verilog, spice")
     }
     source = try CircuitSource(arguments, unitPosition: 1)
-    output = arguments.string("--output")
+    output = arguments.string("--out") ?? arguments.string("--output")
     library = try LibraryOptions(arguments)
+    spice = try SpiceExportOptions(arguments)
+    if format == "verilog", let option = spice.givenOption {
+      throw UsageError("option '\(option)' applies to export spice only")
+    }
   }
 
   func run(_ context: CommandContext) throws {
-    let netlist = try source.netlist(library: try library.load(context), context: context)
+    let cells = try library.load(context)
+    let netlist = try source.netlist(library: cells, context: context)
     _ = try netlist.validate()
-    let text = VerilogWriter.write(netlist, moduleName: source.identifier)
+    let text: String
+    if format == "spice" {
+      text = try spice.export(netlist, source: source, directories: library.directories(context), context: context)
+    } else {
+      text = VerilogWriter.write(netlist, moduleName: source.identifier)
+    }
     if let output {
       try AtomicFile.write(text, to: context.resolve(output))
       context.note("wrote \(output): \(netlist.instances.count) cells, \(netlist.transistorCount) transistors")
