@@ -35,8 +35,10 @@ let package = Package(
     .target(name: "TosimSim", dependencies: ["TosimNetlist"]),
     /// The cost-table model: operations, tables and rows, composite recipes (model only). -> Formats
     .target(name: "TosimCostModel", dependencies: ["TosimFormats"]),
-    /// Cost-table derivation: unit measurement and verification. -> CostModel, Circuits, Sim, Netlist, Formats
-    .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim", "TosimCostModel"]),
+    /// Cost-table derivation: unit measurement and verification. -> CostModel, Circuits, Cells, Sim, Netlist, Formats
+    .target(
+      name: "TosimCost",
+      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimCostModel"]),
     /// Network graphs, layer specs, shape inference, the op counter and TO totals. -> Formats, CostModel
     .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCostModel"]),
     /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, JSON, cost tables, atomic writes. -> the models above
@@ -78,7 +80,9 @@ let package = Package(
       name: "TosimNNTests",
       dependencies: ["TosimNN", "TosimCostModel", "TosimFormats", "TosimIO", "TosimCommands", "_TosimTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "TosimCost", "TosimFormats", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimCommandsTests",
+      dependencies: ["TosimCommands", "TosimCost", "TosimCells", "TosimIO", "TosimNetlist", "TosimFormats", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimFloatingPointTests",
       dependencies: [

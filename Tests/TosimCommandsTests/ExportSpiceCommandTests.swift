@@ -136,6 +136,24 @@ struct ExportSpiceCommandTests {
     #expect(result.error.contains(message), "\(result.error)")
   }
 
+  @Test("a BLIF design's expected outputs are its logic (tosim's simulation), with capacitance annotations")
+  func designTestbench() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tosim-blif-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("tiny.blif").path
+    try ".model tiny\n.inputs a b\n.outputs y z\n.gate NAND2 A=a B=b Y=n1\n.gate INV A=n1 Y=y\n.gate INV A=a Y=z\n.end\n"
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let result = TestSupport.runTosim(["export", "spice", "--design", path, "--testbench", "--vectors", "12", "--seed", "5"])
+    #expect(result.status == 0, "\(result.error)")
+    let rows = expectations(result.output)
+    #expect(rows.count == 12)
+    for row in rows { #expect(row.outputs == [row.inputs[0] & row.inputs[1], 1 - row.inputs[0]]) }
+    #expect(result.output.contains("*.TOSIM reference=tosim-simulation"))
+    #expect(result.output.contains("*.TOSIM cap_gate_fF="))
+    #expect(result.output.contains("*.TOSIM fanout_glitch_toggles="))
+  }
+
   @Test("--out and --output write the same file")
   func outAlias() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tosim-out-\(UUID().uuidString)")

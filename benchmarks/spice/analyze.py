@@ -148,8 +148,7 @@ def analyse_design(work, base):
         "to_dynamic": float(info["to_dynamic"]),
         "to_dynamic_std": float(info["to_dynamic_std"]),
         "to_glitch": float(info["to_glitch"]),
-        **({"to_cap_fF": float(info["to_cap_fF"])} if "to_cap_fF" in info else {}),
-        **({"to_cap_glitch_fF": float(info["to_cap_glitch_fF"])} if "to_cap_glitch_fF" in info else {}),
+        **{k: float(v) for k, v in info.items() if k.startswith("cap_") or k.startswith("fanout_")},
         "energy_unit_fJ": e_unit * 1e15,
         "energy_drivers_fJ": e_drv * 1e15,
         "energy_total_fJ": (e_unit + e_drv) * 1e15,
@@ -180,6 +179,59 @@ def fits(designs, target, columns):
             "errors": {d["design"]: e for d, e in zip(designs, errors)},
         }
     return out
+
+
+def add_derived(designs):
+    """Capacitance-weighted prototypes (needs the cap_* annotations): gate +
+    diffusion, zero-delay (cap_zd_fF) and unit-delay (cap_ud_fF)."""
+    if not all("cap_gate_fF" in d for d in designs):
+        return []
+    for d in designs:
+        d["cap_zd_fF"] = d["cap_gate_fF"] + d["cap_diffusion_fF"]
+        d["cap_ud_fF"] = d["cap_gate_glitch_fF"] + d["cap_diffusion_glitch_fF"]
+    return ["cap_zd_fF", "cap_ud_fF"]
+
+
+def search(designs, make, grid):
+    """The grid value whose column (make(d, value)) has the least max error
+    of one proportional coefficient over `designs`."""
+    best = None
+    for value in grid:
+        x = [make(d, value) for d in designs]
+        _, max_err, rms, _ = proportional_fit(x, [d["energy_unit_fJ"] for d in designs])
+        if best is None or max_err < best[1]:
+            best = (value, max_err, rms)
+    return best
+
+
+def add_fitted(designs):
+    """Columns with one parameter fitted on all designs (stated in the
+    report): a blend of to_dynamic and to_glitch, a blend of the zero- and
+    unit-delay switched capacitance, and that blend plus a wire term per
+    fan-out toggle."""
+    notes, columns = {}, []
+    grid = [i / 100 for i in range(101)]
+    a, _, _ = search(designs, lambda d, v: v * d["to_dynamic"] + (1 - v) * d["to_glitch"], grid)
+    for d in designs:
+        d["to_blend"] = a * d["to_dynamic"] + (1 - a) * d["to_glitch"]
+    notes["to_blend"] = f"{a:.2f}·to_dynamic + {1 - a:.2f}·to_glitch (weight fitted on all designs)"
+    columns.append("to_blend")
+    if all("cap_zd_fF" in d for d in designs):
+        b, _, _ = search(designs, lambda d, v: v * d["cap_zd_fF"] + (1 - v) * d["cap_ud_fF"], grid)
+        for d in designs:
+            d["cap_blend_fF"] = b * d["cap_zd_fF"] + (1 - b) * d["cap_ud_fF"]
+        notes["cap_blend_fF"] = f"{b:.2f}·cap_zd + {1 - b:.2f}·cap_ud (weight fitted on all designs)"
+        wires = [i * 0.1 for i in range(0, 51)]
+
+        def wired(d, w):
+            return (b * (d["cap_zd_fF"] + w * d["fanout_toggles"])
+                    + (1 - b) * (d["cap_ud_fF"] + w * d["fanout_glitch_toggles"]))
+        w, _, _ = search(designs, wired, wires)
+        for d in designs:
+            d["cap_blend_wire_fF"] = wired(d, w)
+        notes["cap_blend_wire_fF"] = f"cap_blend + {w:.1f} fF per fan-out toggle (wire term fitted on all designs)"
+        columns += ["cap_blend_fF", "cap_blend_wire_fF"]
+    return columns, notes
 
 
 def family(design):
@@ -250,16 +302,16 @@ def markdown(result, svg_name):
         "",
         "| design | vectors | period ps | transistors | to_dynamic | to_glitch | E unit fJ/op | E drivers fJ/op | "
         "leakage nW | settle max ps | fJ per to_dynamic | fJ per to_glitch |"
-        + (" to_cap fF | to_cap_glitch fF |" if "to_cap_fF" in designs[0] else ""),
-        "|---|---|---|---|---|---|---|---|---|---|---|---|" + ("---|---|" if "to_cap_fF" in designs[0] else ""),
+        + (" cap_zd fF | cap_ud fF |" if "cap_zd_fF" in designs[0] else ""),
+        "|---|---|---|---|---|---|---|---|---|---|---|---|" + ("---|---|" if "cap_zd_fF" in designs[0] else ""),
     ]
     for d in designs:
         row = (f"| {d['design']} | {d['vectors']} | {d['period_s'] * 1e12:.0f} | {d['transistors']} | "
                f"{d['to_dynamic']:.1f} | {d['to_glitch']:.1f} | {d['energy_unit_fJ']:.1f} | {d['energy_drivers_fJ']:.1f} | "
                f"{d['leakage_nW']:.1f} | {d['settle_max_ps'] or 0:.0f} | {d['energy_unit_fJ'] / d['to_dynamic']:.2f} | "
                f"{d['energy_unit_fJ'] / d['to_glitch']:.2f} |")
-        if "to_cap_fF" in d:
-            row += f" {d['to_cap_fF']:.1f} | {d['to_cap_glitch_fF']:.1f} |"
+        if "cap_zd_fF" in d:
+            row += f" {d['cap_zd_fF']:.1f} | {d['cap_ud_fF']:.1f} |"
         lines.append(row)
     for target, title in [("energy_unit_fJ", "unit supply only"), ("energy_total_fJ", "unit + input drivers")]:
         lines += ["", f"## One coefficient per TO column, energy = {title}", ""]
@@ -270,6 +322,8 @@ def markdown(result, svg_name):
                 lines.append(f"| {column} | {f['pearson']:.3f} | {f['spearman']:.3f} | {f['fJ_per_unit']:.3g} | "
                              f"{f['max_error'] * 100:.1f}% | {f['rms_error'] * 100:.1f}% |")
             lines.append("")
+    lines += ["Columns with a fitted parameter (one more than the coefficient, fitted on all designs):", ""]
+    lines += [f"* `{c}` = {text}" for c, text in result["fitted_columns"].items()]
     lines += ["", f"![SPICE energy against to_dynamic]({svg_name})", ""]
     if "notes" in result:
         lines += result["notes"]
@@ -296,7 +350,9 @@ def main():
         "all": designs,
     }
     groups = {k: v for k, v in groups.items() if len(v) >= 2}
-    columns = TO_COLUMNS + [c for c in ("to_cap_fF", "to_cap_glitch_fF") if all(c in d for d in designs)]
+    columns = TO_COLUMNS + add_derived(designs)
+    fitted, fitted_notes = add_fitted(designs)
+    columns += fitted
     result = {
         "pdk": args.pdk,
         "seed": 1,
@@ -307,6 +363,7 @@ def main():
         "ambiguous_samples": sum(d["ambiguous_samples"] for d in designs),
         "missing_samples": sum(d["missing_samples"] for d in designs),
         "designs": designs,
+        "fitted_columns": fitted_notes,
         "groups": {k: [d["design"] for d in v] for k, v in groups.items()},
         "fits": {target: {g: fits(v, target, columns) for g, v in groups.items()}
                  for target in ("energy_unit_fJ", "energy_total_fJ")},

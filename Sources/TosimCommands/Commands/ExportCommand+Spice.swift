@@ -2,7 +2,8 @@
 // The options and steps of `tosim export spice`: reads the cell subcircuits
 // and (with --models) the PDK's device names, writes the unit with
 // SpiceWriter and, with --testbench, draws the operand stream, simulates it
-// in tosim for the expected outputs and TO counts, and writes the deck with
+// in tosim for the expected outputs, TO counts and switched-capacitance
+// prototype (SwitchedCapacitance), and writes the deck with
 // SpiceTestbenchWriter. Conventions: docs/spice.md.
 //===----------------------------------------------------------------------===//
 import TosimCells
@@ -11,7 +12,6 @@ import TosimCost
 import TosimFormats
 import TosimIO
 import TosimNetlist
-import TosimSim
 
 /// The operand stream the SPICE testbench uses: the generator `tosim derive`
 /// uses (one adapter, so moving to the shared evaluation stream is one line).
@@ -123,7 +123,8 @@ struct SpiceExportOptions {
         "a testbench of \(netlist.transistorCount) transistors × \(vectorCount) vectors exceeds the limit of "
           + "\(SpiceTestbench.maximumTransistorVectors) transistor-vectors; use fewer --vectors or a smaller unit")
     }
-    let simulated = try Self.simulate(netlist, vectors)
+    let switched = try SwitchedCapacitance.measure(
+      netlist, subcircuits: subcircuits, minimumLength: unit.minimumLength, inputs: vectors)
     let measured = try UnitMeasurement.measure(
       netlist, inputs: vectors, check: check ?? UnitReferenceCheck(expected: { _ in [] }, matches: { _, _, _ in true }))
     if let mismatch = measured.mismatches.first {
@@ -134,14 +135,19 @@ struct SpiceExportOptions {
       let rows = (0..<vectorCount).map { k in check.expected(vectors.map { $0[k] }) }
       expected = netlist.outputs.indices.map { bus in rows.map { $0[bus] } }
     } else {
-      expected = simulated
+      expected = switched.outputs
     }
-    let annotations: [(String, String)] = [
+    var annotations: [(String, String)] = [
       ("unit", netlist.name), ("operands", operands.rawValue), ("seed", String(seed)),
       ("reference", check == nil ? "tosim-simulation" : "arithmetic"),
       ("transistors", String(measured.transistorCount)), ("depth", String(measured.depth)),
       ("to_dynamic", String(measured.meanSwitchedGates)), ("to_dynamic_std", String(measured.switchedGatesStandardDeviation)),
       ("to_glitch", String(measured.meanUnitDelaySwitchedGates)),
+    ]
+    annotations += [
+      ("cap_gate_fF", String(switched.gate)), ("cap_diffusion_fF", String(switched.diffusion)),
+      ("fanout_toggles", String(switched.fanout)), ("cap_gate_glitch_fF", String(switched.glitchGate)),
+      ("cap_diffusion_glitch_fF", String(switched.glitchDiffusion)), ("fanout_glitch_toggles", String(switched.glitchFanout)),
     ]
     let bench = SpiceTestbench(
       vectors: vectors, expected: expected, period: period, edge: edge, supply: supply, outputLoad: load,
@@ -171,21 +177,5 @@ struct SpiceExportOptions {
     let unitReference = try UnitCatalog.reference(name)
     let check = UnitReferenceCheck(expected: { inputs in unitReference.outputs(inputs.map { [$0] }).map { $0[0] } })
     return (try integerPrecision(), name.operation == "sqrt", check)
-  }
-
-  /// tosim's own outputs for `vectors`, one array per output bus.
-  static func simulate(_ netlist: Netlist, _ vectors: [[UInt64]]) throws -> [[UInt64]] {
-    let simulator = WordSimulator(try FlatCircuit(netlist), options: SimulationOptions(countsGlitches: false))
-    var outputs = netlist.outputs.map { _ in [UInt64]() }
-    let total = vectors.first?.count ?? 0
-    var start = 0
-    while start < total {
-      let count = min(simulator.lanesPerBatch, total - start)
-      for bus in vectors.indices { simulator.setInput(bus, values: Array(vectors[bus][start..<(start + count)])) }
-      simulator.run(laneCount: count)
-      for bus in outputs.indices { outputs[bus] += simulator.output(bus, laneCount: count) }
-      start += count
-    }
-    return outputs
   }
 }
