@@ -63,7 +63,7 @@ for unit in $DESIGNS; do
   base=$(echo "$unit" | tr '.:' '__')
   case $unit in
     *.add:*) n=$VECTORS; period=2n ;;
-    *) n=$MUL_VECTORS; period=3n ;;
+    *) n=$MUL_VECTORS; period=4n ;;
   esac
   "$TOSIM" export spice "$unit" --testbench --vectors "$n" --seed "$SEED" --period "$period" \
     --models "$MODELS" --nmos sky130_fd_pr__nfet_01v8 --pmos sky130_fd_pr__pfet_01v8 \
