@@ -152,6 +152,13 @@ struct ExportSpiceCommandTests {
     #expect(result.output.contains("*.TOSIM reference=tosim-simulation"))
     #expect(result.output.contains("*.TOSIM cap_gate_fF="))
     #expect(result.output.contains("*.TOSIM fanout_glitch_toggles="))
+
+    // A design without inputs cannot be driven: a usage error, not a trap.
+    let constant = folder.appendingPathComponent("constant.blif").path
+    try ".model constant\n.outputs k\n.names k\n1\n.end\n".write(toFile: constant, atomically: true, encoding: .utf8)
+    let refused = TestSupport.runTosim(["export", "spice", "--design", constant, "--testbench"])
+    #expect(refused.status == 64, "\(refused.error)")
+    #expect(refused.error.contains("at least one input and one output"))
   }
 
   @Test("--out and --output write the same file")

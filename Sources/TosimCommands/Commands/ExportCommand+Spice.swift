@@ -109,6 +109,9 @@ struct SpiceExportOptions {
     guard let driver = subcircuits["INV"] else {
       throw InputError("the testbench's input drivers use the library's INV cell, which is missing", file: directories.last)
     }
+    guard !netlist.inputs.isEmpty, !netlist.outputs.isEmpty else {
+      throw UsageError("a SPICE testbench needs a circuit with at least one input and one output")
+    }
     let widths = netlist.inputs.map(\.width)
     if let wide = (netlist.inputs + netlist.outputs).first(where: { $0.width > 64 }) {
       throw UsageError("a SPICE testbench drives ports of at most 64 bits; \(wide.name) has \(wide.width)")
