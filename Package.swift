@@ -40,9 +40,13 @@ let package = Package(
     /// The simulate-and-check engine: unit references, the seeded operand stream, the batch driver
     /// (chunked parallel measurement, verification), design exploration. -> Circuits, Sim, Netlist, Formats
     .target(name: "TosimEvaluation", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim"]),
-    /// Cost-table derivation: units measured through the engine, recipe rows. -> Evaluation, CostModel, Circuits
+    /// Cost-table derivation: units measured through the engine, recipe rows, switched capacitance.
+    /// -> Evaluation, CostModel, Circuits, Cells, Sim
     .target(
-      name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation", "TosimCostModel"]),
+      name: "TosimCost",
+      dependencies: [
+        "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimEvaluation", "TosimCostModel",
+      ]),
     /// Network graphs, layer specs, shape inference, the op counter and TO totals. -> Formats, CostModel
     .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCostModel"]),
     /// Energy model: features of a counted network, roofline time, NNLS fits, cross-validation, profiles. -> NN, CostModel
@@ -90,7 +94,10 @@ let package = Package(
       dependencies: ["TosimCircuits", "TosimSim", "TosimFormats", "TosimNetlist", "TosimEvaluation", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimIOTests",
-      dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "TosimFormats", "TosimNetlist", "TosimCostModel", "_TosimTestSupport"]),
+      dependencies: [
+        "TosimIO", "TosimCells", "TosimSim", "TosimCircuits", "TosimFormats", "TosimNetlist", "TosimCostModel",
+        "_TosimTestSupport",
+      ]),
     .testTarget(
       name: "TosimNNTests",
       dependencies: ["TosimNN", "TosimCostModel", "TosimFormats", "TosimIO", "_TosimTestSupport"],
@@ -98,14 +105,18 @@ let package = Package(
     .testTarget(
       name: "TosimCommandsTests",
       dependencies: [
-        "TosimCommands", "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation", "TosimCost", "_TosimTestSupport",
+        "TosimCommands", "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimEvaluation", "TosimCost",
+        "TosimIO", "_TosimTestSupport",
       ]),
     .testTarget(
       name: "TosimEvaluationTests",
       dependencies: ["TosimEvaluation", "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimCostTests",
-      dependencies: ["TosimCost", "TosimCostModel", "TosimEvaluation", "TosimFormats", "TosimCircuits", "_TosimTestSupport"]),
+      dependencies: [
+        "TosimCost", "TosimCostModel", "TosimEvaluation", "TosimFormats", "TosimCircuits", "TosimCells", "TosimIO",
+        "TosimNetlist", "_TosimTestSupport",
+      ]),
     .testTarget(
       name: "TosimEnergyTests", dependencies: ["TosimEnergy", "TosimNN", "TosimCostModel", "TosimFormats", "TosimIO", "_TosimTestSupport"]),
     .testTarget(

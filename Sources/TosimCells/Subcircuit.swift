@@ -1,6 +1,7 @@
 //===--- Subcircuit.swift --------------------------------------------------===//
 // The transistor-level description of one cell, as read from a SPICE
-// `.SUBCKT`: its ports with directions and its MOSFETs. Names are upper case
+// `.SUBCKT`: its ports with directions and its MOSFETs (with bulk, model and
+// W/L, which `tosim export spice` writes back). Names are upper case
 // (SPICE is case-insensitive). Text parsing lives in TosimIO/SpiceReader.
 //===----------------------------------------------------------------------===//
 
@@ -26,14 +27,51 @@ public struct Mosfet: Sendable, Hashable {
   public let kind: MosfetKind
   /// The 1-based line of the device in its file, for messages.
   public let line: Int?
+  /// The bulk (body) node, when the card gave one.
+  public let bulk: String?
+  /// The model name as written on the card (`NMOS`, `SKY130_FD_PR__NFET_01V8`), upper case.
+  public let model: String?
+  /// The channel width in metres (`W=`), when the card gave a number.
+  public let width: Double?
+  /// The channel length in metres (`L=`), when the card gave a number.
+  public let length: Double?
 
-  /// Creates a transistor.
-  public init(name: String, drain: String, gate: String, source: String, kind: MosfetKind, line: Int? = nil) {
+  /// Creates a transistor; the SPICE writer needs `bulk`, `model`, `width`
+  /// and `length`, switch-level analysis does not.
+  public init(
+    name: String, drain: String, gate: String, source: String, kind: MosfetKind, line: Int? = nil,
+    bulk: String? = nil, model: String? = nil, width: Double? = nil, length: Double? = nil
+  ) {
     self.name = name
     self.drain = drain
     self.gate = gate
     self.source = source
     self.kind = kind
+    self.line = line
+    self.bulk = bulk
+    self.model = model
+    self.width = width
+    self.length = length
+  }
+}
+
+/// An `X` card that instantiates another subcircuit (a hierarchical
+/// netlist such as `tosim export spice` writes); cells themselves are flat.
+public struct SubcircuitCall: Sendable, Hashable {
+  /// The instance name (`X3`).
+  public let name: String
+  /// The nodes connected to the called subcircuit's ports, in its port order.
+  public let nodes: [String]
+  /// The called subcircuit's name, upper case.
+  public let subcircuit: String
+  /// The 1-based line of the card, for messages.
+  public let line: Int?
+
+  /// Creates a call.
+  public init(name: String, nodes: [String], subcircuit: String, line: Int? = nil) {
+    self.name = name
+    self.nodes = nodes
+    self.subcircuit = subcircuit
     self.line = line
   }
 }
@@ -53,6 +91,8 @@ public struct Subcircuit: Sendable, Hashable {
   public let declaredDirections: [String: PortDirection]
   /// The transistors.
   public let transistors: [Mosfet]
+  /// Instances of other subcircuits (empty for a cell).
+  public let calls: [SubcircuitCall]
   /// The file the subcircuit came from, for messages.
   public let file: String?
   /// The line of its `.SUBCKT` card.
@@ -61,12 +101,13 @@ public struct Subcircuit: Sendable, Hashable {
   /// Creates a subcircuit.
   public init(
     name: String, ports: [String], declaredDirections: [String: PortDirection] = [:],
-    transistors: [Mosfet], file: String? = nil, line: Int? = nil
+    transistors: [Mosfet], calls: [SubcircuitCall] = [], file: String? = nil, line: Int? = nil
   ) {
     self.name = name
     self.ports = ports
     self.declaredDirections = declaredDirections
     self.transistors = transistors
+    self.calls = calls
     self.file = file
     self.line = line
   }

@@ -31,6 +31,9 @@ public enum SwitchLevelAnalysis {
     guard inputs.count <= TruthTable.maximumInputCount else {
       throw fail("has \(inputs.count) inputs; at most \(TruthTable.maximumInputCount) are supported")
     }
+    if let call = sub.calls.first {
+      throw fail("instantiates subcircuit \(call.subcircuit) (\(call.name)); a cell must be a flat transistor netlist")
+    }
     guard !sub.transistors.isEmpty else { throw fail("has no transistors") }
 
     // Number the nodes: ports first, then internal nodes in order of appearance.

@@ -2,8 +2,10 @@
 // Reads the SPICE subset tosim's cells use: `.SUBCKT name ports…` … `.ENDS`,
 // MOSFET cards `Mname drain gate source bulk model [params]` (model nmos/pmos,
 // or a foundry model whose name says nfet/pfet), sky130-style `X` cards
-// calling such a model, `*` comments, `+` continuations and `*.PININFO`
-// port directions. Keywords and node names are case-insensitive.
+// calling such a model, other `X` cards as subcircuit instances (the
+// hierarchical decks `tosim export spice` writes), `*` comments, `+` continuations and `*.PININFO`
+// port directions. Keywords and node names are case-insensitive. Each
+// MOSFET keeps its bulk, model and numeric W/L for `tosim export spice`.
 //===----------------------------------------------------------------------===//
 import TosimCells
 import TosimFormats
@@ -47,7 +49,7 @@ public enum SpiceReader {
     }
 
     var result: [Subcircuit] = []
-    var open: (name: String, ports: [String], line: Int, devices: [Mosfet])?
+    var open: (name: String, ports: [String], line: Int, devices: [Mosfet], calls: [SubcircuitCall])?
     var directions: [String: PortDirection] = [:]
     var nextPinInfo = 0
     for card in cards {
@@ -74,7 +76,7 @@ public enum SpiceReader {
         for port in ports where !seen.insert(port).inserted {
           throw error("port \(port) is listed twice in .SUBCKT \(words[1])")
         }
-        open = (words[1], ports, card.line, [])
+        open = (words[1], ports, card.line, [], [])
       case ".ENDS":
         guard let current = open else { throw error(".ENDS without .SUBCKT") }
         let own = directions.filter { current.ports.contains($0.key) }
@@ -85,7 +87,7 @@ public enum SpiceReader {
         }
         result.append(Subcircuit(
           name: current.name, ports: current.ports, declaredDirections: own, transistors: current.devices,
-          file: file, line: current.line))
+          calls: current.calls, file: file, line: current.line))
         open = nil
         directions = [:]
       case ".END":
@@ -95,7 +97,13 @@ public enum SpiceReader {
         throw error("unsupported control card \(h)")
       default:
         guard open != nil else { throw error("device \(words[0]) outside a .SUBCKT") }
-        open!.devices.append(try device(words, error: error))
+        let positional = words.dropFirst().filter { !$0.contains("=") }
+        if head.hasPrefix("X"), let callee = positional.last, mosfetKind(callee) == nil {
+          guard positional.count >= 2 else { throw error("subcircuit instance \(head) needs nodes and a subcircuit name") }
+          open!.calls.append(SubcircuitCall(name: head, nodes: Array(positional.dropLast()), subcircuit: callee, line: card.line))
+        } else {
+          open!.devices.append(try device(words, line: card.line, error: error))
+        }
       }
     }
     if let open {
@@ -115,7 +123,7 @@ public enum SpiceReader {
   }
 
   /// Parses one device card into a MOSFET.
-  private static func device(_ words: [String], error: (String) -> InputError) throws -> Mosfet {
+  private static func device(_ words: [String], line: Int, error: (String) -> InputError) throws -> Mosfet {
     let name = words[0]
     let positional = words.dropFirst().filter { !$0.contains("=") }
     switch name.first {
@@ -127,7 +135,14 @@ public enum SpiceReader {
         throw error("device \(name) uses model '\(positional.last!)'; expected nmos or pmos (or an nfet/pfet model)")
       }
       let p = Array(positional)
-      return Mosfet(name: name, drain: p[0], gate: p[1], source: p[2], kind: kind, line: nil)
+      let parameters = Dictionary(
+        words.dropFirst().compactMap { word -> (String, String)? in
+          let parts = word.split(separator: "=", maxSplits: 1)
+          return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        }, uniquingKeysWith: { _, last in last })
+      return Mosfet(
+        name: name, drain: p[0], gate: p[1], source: p[2], kind: kind, line: line, bulk: p[3], model: p[4],
+        width: parameters["W"].flatMap(SpiceNumber.parse), length: parameters["L"].flatMap(SpiceNumber.parse))
     default:
       throw error("unknown device '\(name)': only MOSFETs (M cards, or X cards calling an nfet/pfet model) are supported")
     }

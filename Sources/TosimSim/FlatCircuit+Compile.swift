@@ -105,7 +105,7 @@ extension FlatCircuit {
   /// The node whose toggles equal those of internal cell node `k`: an input
   /// it buffers or inverts, or an earlier node of the same cell with the same
   /// or the complementary function.
-  static func twin(of k: Int, in cell: Cell, inputNodes: [Int], outputNodes: [Int]) -> Int? {
+  public static func twin(of k: Int, in cell: Cell, inputNodes: [Int], outputNodes: [Int]) -> Int? {
     let function = cell.nodes[k].function
     let all = TruthTable.mask(function.inputCount)
     for i in cell.inputs.indices {
