@@ -36,12 +36,22 @@ public enum ForwardCounter {
   ///
   /// - Throws: `InputError` naming the node when a count overflows 64 bits.
   public static func count(_ c: NodeContext, training: Bool, im2col: Bool) throws -> LayerCount {
+    var counted = Set<String>()
+    return try count(c, training: training, im2col: im2col, countedParameters: &counted)
+  }
+
+  /// Counts one resolved node as `count(_:training:im2col:)` does; a parameter named in
+  /// `countedParameters` (read by an earlier node: a shared or unrolled weight) is not counted again,
+  /// and the node's own parameters are added to it.
+  public static func count(_ c: NodeContext, training: Bool, im2col: Bool, countedParameters: inout Set<String>) throws
+    -> LayerCount
+  {
     var layer = LayerCount(
       name: c.node.name.isEmpty ? "#\(c.index)" : c.node.name, opType: c.node.opType, precision: precision(of: c),
       outputShape: c.outputs.first?.shape ?? [])
     return try c.labelling {
       let rule = try rule(of: c)
-      try countParameters(c, rule, into: &layer)
+      try countParameters(c, rule, into: &layer, counted: &countedParameters)
       if rule.movement == .view { return layer }
       try countBytes(c, rule, into: &layer.forward)
       // Extra kernel passes re-read the first input; an im2col column matrix is written, then read by the product.
@@ -74,9 +84,13 @@ public enum ForwardCounter {
     return tensor.element != .int64 || tensor.integerValues == nil
   }
 
-  static func countParameters(_ c: NodeContext, _ rule: OperatorRule, into layer: inout LayerCount) throws {
+  static func countParameters(
+    _ c: NodeContext, _ rule: OperatorRule, into layer: inout LayerCount, counted: inout Set<String>
+  ) throws {
     for (i, tensor) in c.inputs.enumerated() {
       guard let tensor, isParameter(c, rule, input: i, tensor) else { continue }
+      // A weight read by several nodes (shared, or unrolled over time steps) is one set of parameters.
+      guard counted.insert(i < c.node.inputs.count ? c.node.inputs[i] : "#\(c.index).\(i)").inserted else { continue }
       let n = try tensor.elementCount()
       layer.parameterCount = try Checked.add(layer.parameterCount, n, "parameter count")
       if !rule.untrainedInputs.contains(i) {

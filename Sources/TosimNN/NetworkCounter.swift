@@ -46,8 +46,10 @@ public enum NetworkCounter {
     // Tensors a gradient reaches: the inputs when asked, then every output of a node that a gradient reaches or
     // that has trainable parameters.
     var gradientTensors = Set(options.inputGradient ? graph.inputs.map(\.name) : [])
+    var countedParameters = Set<String>()
     for context in inferred.nodes {
-      var layer = try ForwardCounter.count(context, training: options.mode != .inference, im2col: options.im2col)
+      var layer = try ForwardCounter.count(
+        context, training: options.mode != .inference, im2col: options.im2col, countedParameters: &countedParameters)
       if options.mode != .inference {
         let needs = try inputsNeedingGradient(context, gradientTensors)
         layer.backward = try BackwardCounter.count(context, forward: layer.forward, needsGradient: needs, im2col: options.im2col)
