@@ -21,6 +21,8 @@ protocol WordBlock {
   func word(_ i: Int) -> UInt64
   /// The total number of set bits.
   var bitCount: Int { get }
+  /// Whether every bit is clear.
+  var isZero: Bool { get }
   /// The block shifted by one lane towards higher lanes, with `carry` (0 or
   /// 1) entering lane 0 of the first word and every other word receiving
   /// the top lane of the word before it: each lane then holds the value
@@ -43,6 +45,7 @@ extension UInt64: WordBlock {
   @inline(__always) func store(to pointer: UnsafeMutablePointer<UInt64>) { pointer.pointee = self }
   @inline(__always) func word(_ i: Int) -> UInt64 { self }
   @inline(__always) var bitCount: Int { nonzeroBitCount }
+  @inline(__always) var isZero: Bool { self == 0 }
   @inline(__always) func shiftedOneLane(carry: UInt64) -> UInt64 { self << 1 | carry }
 }
 
@@ -59,6 +62,7 @@ extension SIMDWordBlock {
   }
   @inline(__always) func word(_ i: Int) -> UInt64 { self[i] }
   @inline(__always) var bitCount: Int { Int(truncatingIfNeeded: nonzeroBitCount.wrappedSum()) }
+  @inline(__always) var isZero: Bool { self == Self(repeating: 0) }
 }
 
 extension SIMD2<UInt64>: WordBlock, SIMDWordBlock {

@@ -70,11 +70,7 @@ extension WordSimulator {
       toggles[node] += count
       if records && count != 0 {
         let loadClass = classTable[node]
-        if loadClass >= 0 {
-          for i in 0..<width where toggled.word(i) != 0 {
-            accumulate(toggled.word(i), loadClass: loadClass, word: firstWord + i)
-          }
-        }
+        if loadClass >= 0 { accumulate(block: toggled, loadClass: loadClass, word: firstWord) }
       }
       if glitches {
         // Unit-delay start: inputs at the new vector, cells at the previous one.
