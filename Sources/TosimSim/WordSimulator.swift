@@ -73,8 +73,11 @@ public final class WordSimulator {
   let fanouts: [Int]
   /// The last unit-delay step each node was scheduled in, numbered by
   /// `stepStamp`, which only grows (across batches too).
-  var scheduledStep: [Int]
+  let scheduledStep: UnsafeMutablePointer<Int>
   var stepStamp = 0
+  /// The new block values of the nodes evaluated in one unit-delay step,
+  /// in evaluation order (one word when not counting glitches).
+  let stepValues: UnsafeMutablePointer<UInt64>
   /// Each node's settled value in the last lane of the previous batch.
   var lastLane: [UInt64]
   /// Each node's word operation, fanins and gate load, copied from `circuit`.
@@ -139,7 +142,10 @@ public final class WordSimulator {
     }
     fanoutStart = fanoutCount
     fanouts = fanoutList
-    scheduledStep = [Int](repeating: 0, count: nodeCount)
+    scheduledStep = .allocate(capacity: nodeCount)
+    scheduledStep.initialize(repeating: 0, count: nodeCount)
+    stepValues = .allocate(capacity: options.countsGlitches ? planeStride : 1)
+    stepValues.initialize(repeating: 0, count: options.countsGlitches ? planeStride : 1)
     toggleCounts = [Int](repeating: 0, count: nodeCount)
     transitionCounts = [Int](repeating: 0, count: nodeCount)
     // Constant 1 holds ones in every lane.
@@ -155,6 +161,8 @@ public final class WordSimulator {
     laneMask.deallocate()
     planes.deallocate()
     carryIn.deallocate()
+    scheduledStep.deallocate()
+    stepValues.deallocate()
     opTable.deallocate()
     faninTable.deallocate()
     classTable.deallocate()

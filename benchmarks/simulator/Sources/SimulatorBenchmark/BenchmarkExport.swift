@@ -1,10 +1,13 @@
 //===--- BenchmarkExport.swift (SimulatorBenchmark) ------------------------===//
 // Exports for the peer simulators in run.sh: Verilog with a testbench that
 // draws xorshift vectors and prints a checksum (Verilator), and an ASCII
-// AIGER file with one AND-inverter graph per flattened cell node, built by
-// Shannon expansion of the node's truth table with constant folding only (no
-// structural hashing across nodes), plus the one dummy latch ABC's `&sim`
-// needs.
+// AIGER file with one AND-inverter graph per cell instance, built by
+// Shannon expansion of its nodes' truth tables with constant folding and
+// hashing inside the instance only (no structural hashing across cells, so
+// no two cells are ever merged). ABC's `&sim` refuses purely
+// combinational networks and stops at the first asserted output, so the
+// file has one latch whose next state is the XOR of every primary output
+// (keeping all logic in a live cone) and a single constant-0 output.
 //===----------------------------------------------------------------------===//
 import TosimIO
 import TosimNetlist
@@ -53,12 +56,15 @@ enum BenchmarkExport {
     return text
   }
 
-  /// An ASCII AIGER file of `circuit` and its AND-node count.
+  /// An ASCII AIGER file of `circuit` and its AND-node count (the XOR of
+  /// the outputs included).
   static func aiger(_ circuit: FlatCircuit) -> (text: String, andCount: Int) {
     let inputCount = circuit.firstCellNode - 2
     let latchVariable = inputCount + 1
     var nextVariable = latchVariable + 1
     var ands: [String] = []
+    var hashed: [Int: Int] = [:]
+    var instance = -1
     var literal = [Int](repeating: 0, count: circuit.nodeCount)
     literal[1] = 1
     for i in 0..<inputCount { literal[2 + i] = 2 * (i + 1) }
@@ -66,13 +72,27 @@ enum BenchmarkExport {
       if x == 0 || y == 0 || x == y ^ 1 { return 0 }
       if x == 1 { return y }
       if y == 1 || x == y { return x }
+      let key = max(x, y) << 32 | min(x, y)
+      if let known = hashed[key] { return known }
       let out = 2 * nextVariable
+      hashed[key] = out
       nextVariable += 1
       ands.append("\(out) \(max(x, y)) \(min(x, y))")
       return out
     }
     func or(_ x: Int, _ y: Int) -> Int { and(x ^ 1, y ^ 1) ^ 1 }
+    // x ? high : low, with the low input uncomplemented so that a
+    // multiplexer and its complement share their AND nodes.
+    func mux(_ x: Int, _ low: Int, _ high: Int) -> Int {
+      if low == high { return low }
+      if low & 1 == 1 { return mux(x, low ^ 1, high ^ 1) ^ 1 }
+      return or(and(low, x ^ 1), and(high, x))
+    }
     for node in circuit.firstCellNode..<circuit.nodeCount {
+      if circuit.instanceOfNode[node] != instance {
+        instance = circuit.instanceOfNode[node]
+        hashed.removeAll(keepingCapacity: true)
+      }
       let table = circuit.functions[node]
       var level = (0..<(1 << table.inputCount)).map { table.value(at: $0) ? 1 : 0 }
       for fanin in circuit.faninList(node) {
@@ -80,17 +100,18 @@ enum BenchmarkExport {
         var next: [Int] = []
         for j in 0..<(level.count >> 1) {
           let low: Int = level[2 * j], high: Int = level[2 * j + 1]
-          next.append(low == high ? low : or(and(low, x ^ 1), and(high, x)))
+          next.append(mux(x, low, high))
         }
         level = next
       }
       literal[node] = level[0]
     }
-    let outputs = circuit.outputNodes.flatMap { $0 }.map { literal[$0] }
-    var lines = ["aag \(nextVariable - 1) \(inputCount) 1 \(outputs.count) \(ands.count)"]
+    hashed.removeAll()
+    let cone = circuit.outputNodes.flatMap { $0 }.map { literal[$0] }.reduce(0) { mux($1, $0, $0 ^ 1) }
+    var lines = ["aag \(nextVariable - 1) \(inputCount) 1 1 \(ands.count)"]
     for i in 0..<inputCount { lines.append("\(2 * (i + 1))") }
-    lines.append("\(2 * latchVariable) \(2 * latchVariable)")
-    lines += outputs.map(String.init)
+    lines.append("\(2 * latchVariable) \(cone)")
+    lines.append("0")
     lines += ands
     return (lines.joined(separator: "\n") + "\n", ands.count)
   }
