@@ -86,3 +86,4 @@ extension SIMD8<UInt64>: WordBlock, SIMDWordBlock {
     return self &<< 1 | shifted
   }
 }
+

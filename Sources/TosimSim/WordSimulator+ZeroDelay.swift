@@ -21,15 +21,14 @@ extension WordSimulator {
       planes.update(repeating: 0, count: max(1, classLoads.count) * Self.planeCount * wordCount)
     }
     for node in 0..<nodeCount { carryIn[node] = lastLane[node] }
+    inputChanged.update(repeating: false, count: circuit.firstCellNode)
     toggleCounts.withUnsafeMutableBufferPointer { toggles in
       transitionCounts.withUnsafeMutableBufferPointer { transitions in
-        for block in 0..<(wordCount / blockWords) {
-          switch blockWords {
-          case 8: simulateBlock(SIMD8<UInt64>.self, block, toggles: toggles, transitions: transitions)
-          case 4: simulateBlock(SIMD4<UInt64>.self, block, toggles: toggles, transitions: transitions)
-          case 2: simulateBlock(SIMD2<UInt64>.self, block, toggles: toggles, transitions: transitions)
-          default: simulateBlock(UInt64.self, block, toggles: toggles, transitions: transitions)
-          }
+        switch blockWords {
+        case 8: simulateBatch(SIMD8<UInt64>.self, toggles: toggles, transitions: transitions)
+        case 4: simulateBatch(SIMD4<UInt64>.self, toggles: toggles, transitions: transitions)
+        case 2: simulateBatch(SIMD2<UInt64>.self, toggles: toggles, transitions: transitions)
+        default: simulateBatch(UInt64.self, toggles: toggles, transitions: transitions)
         }
       }
     }
@@ -42,10 +41,24 @@ extension WordSimulator {
     vectorCount += laneCount
   }
 
+  /// Sweeps every block plane zero-delay and then, with `countsGlitches`,
+  /// replays the whole batch unit-delay.
+  func simulateBatch<B: WordBlock>(
+    _: B.Type, toggles: UnsafeMutableBufferPointer<Int>, transitions: UnsafeMutableBufferPointer<Int>
+  ) {
+    for block in 0..<(wordCount / blockWords) {
+      simulateBlock(B.self, block, toggles: toggles, transitions: transitions)
+    }
+    if options.countsGlitches {
+      let changed = (2..<circuit.firstCellNode).filter { inputChanged[$0] }
+      replayUnitDelay(B.self, changedInputs: changed, transitions: transitions)
+    }
+  }
+
   /// Simulates block plane `block`: every node is evaluated (primary inputs
   /// are read as loaded) and its toggles over the counted lanes are added
-  /// to `toggles`; with `countsGlitches` the block is then replayed
-  /// unit-delay from the previous vectors' settled values.
+  /// to `toggles`; with `countsGlitches` the block's unit-delay start state
+  /// is set up in `delayed` and the inputs' transitions are counted.
   func simulateBlock<B: WordBlock>(
     _: B.Type, _ block: Int, toggles: UnsafeMutableBufferPointer<Int>, transitions: UnsafeMutableBufferPointer<Int>
   ) {
@@ -56,7 +69,6 @@ extension WordSimulator {
     let first = circuit.firstCellNode
     let glitches = options.countsGlitches
     let records = options.recordsPerVector
-    var changedInputs: [Int] = []
     for node in 2..<nodeCount {
       let out = plane + node * width
       let value =
@@ -74,18 +86,18 @@ extension WordSimulator {
       }
       if glitches {
         // Unit-delay start: inputs at the new vector, cells at the previous one.
+        let start = delayed + block * planeStride + node * width
         if node < first {
-          value.store(to: delayed + node * width)
+          value.store(to: start)
           // Primary inputs switch once, at time 0, in unit-delay mode too.
           if count != 0 {
             transitions[node] += count
-            changedInputs.append(node)
+            inputChanged[node] = true
           }
         } else {
-          previous.store(to: delayed + node * width)
+          previous.store(to: start)
         }
       }
     }
-    if glitches { replayUnitDelay(B.self, mask: mask, changedInputs: changedInputs, transitions: transitions) }
   }
 }

@@ -50,9 +50,11 @@ public final class WordSimulator {
   let planeStride: Int
   /// Settled node words, word w of node n at `slot(n, w)`.
   let values: UnsafeMutablePointer<UInt64>
-  /// One block plane of node words during the unit-delay replay (one word
-  /// when not counting glitches).
+  /// Node words during the unit-delay replay, in the layout of `values`
+  /// (one word when not counting glitches).
   let delayed: UnsafeMutablePointer<UInt64>
+  /// Whether each primary input changed in a counted lane of the batch.
+  let inputChanged: UnsafeMutablePointer<Bool>
   /// Each node's value one vector before the first lane of the current
   /// block (0 or 1), carried from block to block during a sweep.
   let carryIn: UnsafeMutablePointer<UInt64>
@@ -71,13 +73,10 @@ public final class WordSimulator {
   /// `fanouts[fanoutStart[n]..<fanoutStart[n + 1]]`.
   let fanoutStart: [Int]
   let fanouts: [Int]
-  /// The last unit-delay step each node was scheduled in, numbered by
-  /// `stepStamp`, which only grows (across batches too).
-  let scheduledStep: UnsafeMutablePointer<Int>
-  var stepStamp = 0
-  /// The new block values of the nodes evaluated in one unit-delay step,
-  /// in evaluation order (one word when not counting glitches).
-  let stepValues: UnsafeMutablePointer<UInt64>
+  /// Two node bitmaps of `scheduleWords` words each: the nodes scheduled
+  /// for the current and the next unit-delay step.
+  let scheduled: UnsafeMutablePointer<UInt64>
+  let scheduleWords: Int
   /// Each node's settled value in the last lane of the previous batch.
   var lastLane: [UInt64]
   /// Each node's word operation, fanins and gate load, copied from `circuit`.
@@ -105,8 +104,10 @@ public final class WordSimulator {
     let total = nodeCount * wordCount
     values = .allocate(capacity: total)
     values.initialize(repeating: 0, count: total)
-    delayed = .allocate(capacity: options.countsGlitches ? planeStride : 1)
-    delayed.initialize(repeating: 0, count: options.countsGlitches ? planeStride : 1)
+    delayed = .allocate(capacity: options.countsGlitches ? total : 1)
+    delayed.initialize(repeating: 0, count: options.countsGlitches ? total : 1)
+    inputChanged = .allocate(capacity: circuit.firstCellNode)
+    inputChanged.initialize(repeating: false, count: circuit.firstCellNode)
     carryIn = .allocate(capacity: nodeCount)
     carryIn.initialize(repeating: 0, count: nodeCount)
     opTable = .allocate(capacity: nodeCount)
@@ -142,15 +143,14 @@ public final class WordSimulator {
     }
     fanoutStart = fanoutCount
     fanouts = fanoutList
-    scheduledStep = .allocate(capacity: nodeCount)
-    scheduledStep.initialize(repeating: 0, count: nodeCount)
-    stepValues = .allocate(capacity: options.countsGlitches ? planeStride : 1)
-    stepValues.initialize(repeating: 0, count: options.countsGlitches ? planeStride : 1)
+    scheduleWords = (nodeCount + 63) / 64
+    scheduled = .allocate(capacity: 2 * scheduleWords)
+    scheduled.initialize(repeating: 0, count: 2 * scheduleWords)
     toggleCounts = [Int](repeating: 0, count: nodeCount)
     transitionCounts = [Int](repeating: 0, count: nodeCount)
     // Constant 1 holds ones in every lane.
     for w in 0..<wordCount { values[slot(1, w)] = ~0 }
-    if options.countsGlitches { for w in 0..<blockWords { delayed[blockWords + w] = ~0 } }
+    if options.countsGlitches { for w in 0..<wordCount { delayed[slot(1, w)] = ~0 } }
     lastLane[1] = 1
   }
 
@@ -161,8 +161,8 @@ public final class WordSimulator {
     laneMask.deallocate()
     planes.deallocate()
     carryIn.deallocate()
-    scheduledStep.deallocate()
-    stepValues.deallocate()
+    scheduled.deallocate()
+    inputChanged.deallocate()
     opTable.deallocate()
     faninTable.deallocate()
     classTable.deallocate()
