@@ -21,7 +21,6 @@ extension WordSimulator {
       planes.update(repeating: 0, count: max(1, classLoads.count) * Self.planeCount * wordCount)
     }
     for node in 0..<nodeCount { carryIn[node] = lastLane[node] }
-    inputChanged.update(repeating: false, count: circuit.firstCellNode)
     toggleCounts.withUnsafeMutableBufferPointer { toggles in
       transitionCounts.withUnsafeMutableBufferPointer { transitions in
         switch blockWords {
@@ -41,17 +40,18 @@ extension WordSimulator {
     vectorCount += laneCount
   }
 
-  /// Sweeps every block plane zero-delay and then, with `countsGlitches`,
-  /// replays the whole batch unit-delay.
+  /// Sweeps every block plane zero-delay and, with `countsGlitches`,
+  /// replays it unit-delay right after.
   func simulateBatch<B: WordBlock>(
     _: B.Type, toggles: UnsafeMutableBufferPointer<Int>, transitions: UnsafeMutableBufferPointer<Int>
   ) {
     for block in 0..<(wordCount / blockWords) {
+      inputChanged.update(repeating: false, count: circuit.firstCellNode)
       simulateBlock(B.self, block, toggles: toggles, transitions: transitions)
-    }
-    if options.countsGlitches {
-      let changed = (2..<circuit.firstCellNode).filter { inputChanged[$0] }
-      replayUnitDelay(B.self, changedInputs: changed, transitions: transitions)
+      if options.countsGlitches {
+        let changed = (2..<circuit.firstCellNode).filter { inputChanged[$0] }
+        replayUnitDelay(B.self, block: block, changedInputs: changed, transitions: transitions)
+      }
     }
   }
 

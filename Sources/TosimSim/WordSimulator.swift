@@ -73,8 +73,8 @@ public final class WordSimulator {
   /// `fanouts[fanoutStart[n]..<fanoutStart[n + 1]]`.
   let fanoutStart: [Int]
   let fanouts: [Int]
-  /// Two node bitmaps of `scheduleWords` words each: the nodes scheduled
-  /// for the current and the next unit-delay step.
+  /// A node bitmap of `scheduleWords` words: the nodes scheduled for the
+  /// next unit-delay step (all clear between steps).
   let scheduled: UnsafeMutablePointer<UInt64>
   let scheduleWords: Int
   /// Each node's settled value in the last lane of the previous batch.
@@ -144,8 +144,8 @@ public final class WordSimulator {
     fanoutStart = fanoutCount
     fanouts = fanoutList
     scheduleWords = (nodeCount + 63) / 64
-    scheduled = .allocate(capacity: 2 * scheduleWords)
-    scheduled.initialize(repeating: 0, count: 2 * scheduleWords)
+    scheduled = .allocate(capacity: scheduleWords)
+    scheduled.initialize(repeating: 0, count: scheduleWords)
     toggleCounts = [Int](repeating: 0, count: nodeCount)
     transitionCounts = [Int](repeating: 0, count: nodeCount)
     // Constant 1 holds ones in every lane.

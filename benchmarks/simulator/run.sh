@@ -56,16 +56,26 @@ elapsed() { python3 -c "print($2 - $1)"; }
   --json "$WORK/export.json" | tee "$WORK/export.log"
 AIG_ANDS=$(sed -n 's/^aiger: \([0-9]*\) AND nodes.*/\1/p' "$WORK/export.log")
 
+# VERILATOR_DIR keeps the Verilator builds between runs; a build is reused
+# only when it was made from an identical bench.v.
+VERILATOR_DIR=${VERILATOR_DIR:-$WORK/verilator}
+mkdir -p "$VERILATOR_DIR"
 if [ "$HAVE_VERILATOR" = 1 ]; then
   for variant in default nodedup; do
     flags=""; [ "$variant" = nodedup ] && flags="-fno-dfg -fno-dedup"
+    dir="$VERILATOR_DIR/obj-$variant"
+    if [ -x "$dir/Vbench" ] && cmp -s "$dir/bench.v" "$WORK/bench.v" && [ -f "$dir/build-seconds" ]; then
+      echo "verilator ($variant): reusing the build in $dir"
+      continue
+    fi
+    rm -rf "$dir"; mkdir -p "$dir"; cp "$WORK/bench.v" "$dir/bench.v"
     start=$(now)
     # shellcheck disable=SC2086
     if verilator --binary -O3 --x-assign fast $flags -Wno-fatal -Wno-lint -Wno-style -j "$(nproc)" \
-      --top-module bench -Mdir "$WORK/obj-$variant" "$WORK/bench.v" >"$WORK/verilator-$variant.log" 2>&1; then
-      echo "$(elapsed "$start" "$(now)")" >"$WORK/verilator-$variant.build"
+      --top-module bench -Mdir "$dir" "$dir/bench.v" >"$WORK/verilator-$variant.log" 2>&1; then
+      elapsed "$start" "$(now)" >"$dir/build-seconds"
     else
-      echo "verilator ($variant): build failed, see its log" >>"$SKIPPED"
+      echo "verilator ($variant): build failed: $(tail -c 300 "$WORK/verilator-$variant.log" | tr '\n' ' ')" >>"$SKIPPED"
     fi
   done
 fi
@@ -106,9 +116,10 @@ for round in $(seq 1 "$ROUNDS"); do
     fi
   fi
   for variant in default nodedup; do
-    [ -f "$WORK/verilator-$variant.build" ] || continue
-    start=$(now); "$WORK/obj-$variant/Vbench" "+vectors=$PEER_VECTORS" >"$WORK/verilator-run.log"; end=$(now)
-    echo "{\"tool\": \"verilator-$variant\", \"round\": $round, \"seconds\": $(elapsed "$start" "$end"), \"vectors\": $PEER_VECTORS, \"build_seconds\": $(cat "$WORK/verilator-$variant.build")}" >>"$WORK/rounds.jsonl"
+    dir="$VERILATOR_DIR/obj-$variant"
+    [ -f "$dir/build-seconds" ] || continue
+    start=$(now); "$dir/Vbench" "+vectors=$PEER_VECTORS" >"$WORK/verilator-run.log"; end=$(now)
+    echo "{\"tool\": \"verilator-$variant\", \"round\": $round, \"seconds\": $(elapsed "$start" "$end"), \"vectors\": $PEER_VECTORS, \"build_seconds\": $(cat "$dir/build-seconds")}" >>"$WORK/rounds.jsonl"
     echo "round $round: verilator ($variant) $(elapsed "$start" "$end") s: $(grep done "$WORK/verilator-run.log")"
   done
 done
