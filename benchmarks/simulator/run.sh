@@ -57,7 +57,8 @@ elapsed() { python3 -c "print($2 - $1)"; }
 AIG_ANDS=$(sed -n 's/^aiger: \([0-9]*\) AND nodes.*/\1/p' "$WORK/export.log")
 
 # VERILATOR_DIR keeps the Verilator builds between runs; a build is reused
-# only when it was made from an identical bench.v.
+# only when it was made from an identical bench.v; VERILATOR_BUILD=no skips
+# (and reports) a variant with no finished build instead of building it.
 VERILATOR_DIR=${VERILATOR_DIR:-$WORK/verilator}
 mkdir -p "$VERILATOR_DIR"
 if [ "$HAVE_VERILATOR" = 1 ]; then
@@ -67,6 +68,9 @@ if [ "$HAVE_VERILATOR" = 1 ]; then
     if [ -x "$dir/Vbench" ] && cmp -s "$dir/bench.v" "$WORK/bench.v" && [ -f "$dir/build-seconds" ]; then
       echo "verilator ($variant): reusing the build in $dir"
       continue
+    fi
+    if [ "${VERILATOR_BUILD:-yes}" = no ]; then
+      echo "verilator ($variant): no finished build in $dir and VERILATOR_BUILD=no" >>"$SKIPPED"; continue
     fi
     rm -rf "$dir"; mkdir -p "$dir"; cp "$WORK/bench.v" "$dir/bench.v"
     start=$(now)
