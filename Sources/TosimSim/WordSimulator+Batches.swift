@@ -24,7 +24,7 @@ extension WordSimulator {
         }
         BitTranspose.transpose64(scratch)
         for bit in 0..<min(64, nodes.count - limb * 64) {
-          values[nodes[limb * 64 + bit] * wordCount + w] = scratch[bit]
+          values[slot(nodes[limb * 64 + bit], w)] = scratch[bit]
         }
       }
     }
@@ -33,7 +33,7 @@ extension WordSimulator {
   /// Sets input bus `bus` from raw bit planes: `planes[bit][word]`.
   public func setInput(_ bus: Int, planes bitPlanes: [[UInt64]]) {
     for (bit, node) in circuit.inputNodes[bus].enumerated() {
-      for w in 0..<wordCount { values[node * wordCount + w] = bitPlanes[bit][w] }
+      for w in 0..<wordCount { values[slot(node, w)] = bitPlanes[bit][w] }
     }
   }
 
@@ -49,7 +49,7 @@ extension WordSimulator {
   }
 
   /// The word of node `node` for lanes `64w…64w+63` of the last batch.
-  public func word(node: Int, _ w: Int) -> UInt64 { values[node * wordCount + w] }
+  public func word(node: Int, _ w: Int) -> UInt64 { values[slot(node, w)] }
 
   /// The values of `nodes` (one bit each, limb by limb) for the first
   /// `laneCount` vectors of the last batch.
@@ -59,7 +59,7 @@ extension WordSimulator {
       for limb in 0..<limbsPerValue {
         for bit in 0..<64 {
           let index = limb * 64 + bit
-          scratch[bit] = index < nodes.count ? values[nodes[index] * wordCount + w] : 0
+          scratch[bit] = index < nodes.count ? values[slot(nodes[index], w)] : 0
         }
         BitTranspose.transpose64(scratch)
         for lane in 0..<min(64, laneCount - w * 64) {

@@ -1,90 +1,84 @@
 //===--- WordSimulator+Kernels.swift ---------------------------------------===//
-// The word kernels of a WordSimulator: one node evaluated over all its words
-// from its fanins' words, a loop per `GateOp`, and the Shannon-expansion
+// The word kernels of a WordSimulator: one node evaluated over one block of
+// words (a `WordBlock`: 1, 2, 4 or 8 words) from its fanins' blocks in the
+// same block plane, one expression per `GateOp`, and the Shannon-expansion
 // fallback for functions no `GateOp` matches. Both zero-delay and unit-delay
 // simulation call them; reached through `tosim explore` and `tosim derive`.
 //===----------------------------------------------------------------------===//
 
 extension WordSimulator {
-  /// Evaluates `node` from the node words in `source` into `out`.
+  /// Evaluates `node` (operation `op`, fanins at `fanin`) over one block
+  /// from the block plane `source`, stores the result at `out` and returns it.
   @inline(__always)
-  func evaluate(_ node: Int, from source: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<UInt64>) {
-    let W = wordCount
-    let f = node * FlatCircuit.maximumFaninCount
-    @inline(__always) func operand(_ i: Int) -> UnsafeMutablePointer<UInt64> { source + Int(fanins[f + i]) * W }
-    switch ops[node] {
-    case .input: break
-    case .const0: for w in 0..<W { out[w] = 0 }
-    case .const1: for w in 0..<W { out[w] = ~0 }
-    case .buf: let a = operand(0); for w in 0..<W { out[w] = a[w] }
-    case .not: let a = operand(0); for w in 0..<W { out[w] = ~a[w] }
-    case .and2: let a = operand(0), b = operand(1); for w in 0..<W { out[w] = a[w] & b[w] }
-    case .nand2: let a = operand(0), b = operand(1); for w in 0..<W { out[w] = ~(a[w] & b[w]) }
-    case .or2: let a = operand(0), b = operand(1); for w in 0..<W { out[w] = a[w] | b[w] }
-    case .nor2: let a = operand(0), b = operand(1); for w in 0..<W { out[w] = ~(a[w] | b[w]) }
-    case .xor2: let a = operand(0), b = operand(1); for w in 0..<W { out[w] = a[w] ^ b[w] }
-    case .xnor2: let a = operand(0), b = operand(1); for w in 0..<W { out[w] = ~(a[w] ^ b[w]) }
-    case .andNot2: let a = operand(0), b = operand(1); for w in 0..<W { out[w] = a[w] & ~b[w] }
-    case .orNot2: let a = operand(0), b = operand(1); for w in 0..<W { out[w] = a[w] | ~b[w] }
-    case .and3:
-      let a = operand(0), b = operand(1), c = operand(2); for w in 0..<W { out[w] = a[w] & b[w] & c[w] }
-    case .nand3:
-      let a = operand(0), b = operand(1), c = operand(2); for w in 0..<W { out[w] = ~(a[w] & b[w] & c[w]) }
-    case .or3:
-      let a = operand(0), b = operand(1), c = operand(2); for w in 0..<W { out[w] = a[w] | b[w] | c[w] }
-    case .nor3:
-      let a = operand(0), b = operand(1), c = operand(2); for w in 0..<W { out[w] = ~(a[w] | b[w] | c[w]) }
-    case .xor3:
-      let a = operand(0), b = operand(1), c = operand(2); for w in 0..<W { out[w] = a[w] ^ b[w] ^ c[w] }
-    case .xnor3:
-      let a = operand(0), b = operand(1), c = operand(2); for w in 0..<W { out[w] = ~(a[w] ^ b[w] ^ c[w]) }
+  func evaluateBlock<B: WordBlock>(
+    _: B.Type, _ node: Int, op: GateOp, fanin: UnsafePointer<Int32>,
+    from source: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<UInt64>
+  ) -> B {
+    @inline(__always) func x(_ i: Int) -> B { B(loading: source + Int(fanin[i]) &* B.wordCount) }
+    let r: B
+    switch op {
+    case .input: return B(loading: out)
+    case .const0: r = B(repeating: 0)
+    case .const1: r = B(repeating: ~0)
+    case .buf: r = x(0)
+    case .not: r = ~x(0)
+    case .and2: r = x(0) & x(1)
+    case .nand2: r = ~(x(0) & x(1))
+    case .or2: r = x(0) | x(1)
+    case .nor2: r = ~(x(0) | x(1))
+    case .xor2: r = x(0) ^ x(1)
+    case .xnor2: r = ~(x(0) ^ x(1))
+    case .andNot2: r = x(0) & ~x(1)
+    case .orNot2: r = x(0) | ~x(1)
+    case .and3: r = x(0) & x(1) & x(2)
+    case .nand3: r = ~(x(0) & x(1) & x(2))
+    case .or3: r = x(0) | x(1) | x(2)
+    case .nor3: r = ~(x(0) | x(1) | x(2))
+    case .xor3: r = x(0) ^ x(1) ^ x(2)
+    case .xnor3: r = ~(x(0) ^ x(1) ^ x(2))
     case .maj3:
-      let a = operand(0), b = operand(1), c = operand(2)
-      for w in 0..<W { out[w] = (a[w] & b[w]) | (c[w] & (a[w] | b[w])) }
+      let a = x(0), b = x(1), c = x(2)
+      r = (a & b) | (c & (a | b))
     case .minority3:
-      let a = operand(0), b = operand(1), c = operand(2)
-      for w in 0..<W { out[w] = ~((a[w] & b[w]) | (c[w] & (a[w] | b[w]))) }
-    case .aoi21:
-      let a = operand(0), b = operand(1), c = operand(2); for w in 0..<W { out[w] = ~((a[w] & b[w]) | c[w]) }
-    case .oai21:
-      let a = operand(0), b = operand(1), c = operand(2); for w in 0..<W { out[w] = ~((a[w] | b[w]) & c[w]) }
-    case .ao21:
-      let a = operand(0), b = operand(1), c = operand(2); for w in 0..<W { out[w] = (a[w] & b[w]) | c[w] }
-    case .oa21:
-      let a = operand(0), b = operand(1), c = operand(2); for w in 0..<W { out[w] = (a[w] | b[w]) & c[w] }
+      let a = x(0), b = x(1), c = x(2)
+      r = ~((a & b) | (c & (a | b)))
+    case .aoi21: r = ~((x(0) & x(1)) | x(2))
+    case .oai21: r = ~((x(0) | x(1)) & x(2))
+    case .ao21: r = (x(0) & x(1)) | x(2)
+    case .oa21: r = (x(0) | x(1)) & x(2)
     case .mux2:
-      let a = operand(0), b = operand(1), s = operand(2)
-      for w in 0..<W { out[w] = (a[w] & ~s[w]) | (b[w] & s[w]) }
-    case .aoi22:
-      let a = operand(0), b = operand(1), c = operand(2), d = operand(3)
-      for w in 0..<W { out[w] = ~((a[w] & b[w]) | (c[w] & d[w])) }
-    case .oai22:
-      let a = operand(0), b = operand(1), c = operand(2), d = operand(3)
-      for w in 0..<W { out[w] = ~((a[w] | b[w]) & (c[w] | d[w])) }
-    case .ao22:
-      let a = operand(0), b = operand(1), c = operand(2), d = operand(3)
-      for w in 0..<W { out[w] = (a[w] & b[w]) | (c[w] & d[w]) }
-    case .oa22:
-      let a = operand(0), b = operand(1), c = operand(2), d = operand(3)
-      for w in 0..<W { out[w] = (a[w] | b[w]) & (c[w] | d[w]) }
+      let s = x(2)
+      r = (x(0) & ~s) | (x(1) & s)
+    case .aoi22: r = ~((x(0) & x(1)) | (x(2) & x(3)))
+    case .oai22: r = ~((x(0) | x(1)) & (x(2) | x(3)))
+    case .ao22: r = (x(0) & x(1)) | (x(2) & x(3))
+    case .oa22: r = (x(0) | x(1)) & (x(2) | x(3))
     case .generic:
-      evaluateGeneric(node, from: source, into: out)
+      evaluateGeneric(node, from: source, stride: B.wordCount, into: out)
+      return B(loading: out)
     }
+    r.store(to: out)
+    return r
   }
 
-  /// Shannon expansion over the node's truth table: a multiplexer tree on
-  /// the fanins, last fanin at the root.
+  /// Shannon expansion over the node's truth table, a multiplexer tree on
+  /// the fanins with the last fanin at the root, for the `stride` words of
+  /// one block: fanin `i`'s words are at `source + fanin × stride`.
   func evaluateGeneric(
-    _ node: Int, from source: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<UInt64>
+    _ node: Int, from source: UnsafeMutablePointer<UInt64>, stride: Int, into out: UnsafeMutablePointer<UInt64>
   ) {
     let table = circuit.functions[node]
     let k = table.inputCount
     let f = node * FlatCircuit.maximumFaninCount
-    for w in 0..<wordCount {
-      var level = (0..<(1 << k)).map { table.value(at: $0) ? UInt64.max : 0 }
+    let minterms = (0..<(1 << k)).map { table.value(at: $0) ? UInt64.max : 0 }
+    var level = minterms
+    for w in 0..<stride {
+      level.replaceSubrange(0..<level.count, with: minterms)
+      var width = minterms.count
       for i in 0..<k {
-        let x = source[Int(fanins[f + i]) * wordCount + w]
-        level = stride(from: 0, to: level.count, by: 2).map { (level[$0] & ~x) | (level[$0 + 1] & x) }
+        let x = source[Int(fanins[f + i]) * stride + w]
+        width /= 2
+        for j in 0..<width { level[j] = (level[2 * j] & ~x) | (level[2 * j + 1] & x) }
       }
       out[w] = level[0]
     }

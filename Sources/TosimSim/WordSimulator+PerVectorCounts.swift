@@ -7,17 +7,18 @@
 //===----------------------------------------------------------------------===//
 
 extension WordSimulator {
-  /// Adds one to the bit-sliced counters of `loadClass` in word `w` at the
-  /// lanes set in `lanes` (a ripple of half adders across the planes).
+  /// Adds one to the bit-sliced counters of `loadClass` in the block of
+  /// words starting at `w` at the lanes set in `lanes`: a ripple of half
+  /// adders across the planes, a whole block per step.
   @inline(__always)
-  func accumulate(_ lanes: UInt64, loadClass: Int, word w: Int) {
+  func accumulate<B: WordBlock>(block lanes: B, loadClass: Int, word w: Int) {
     var carry = lanes
     var slot = planes + loadClass * Self.planeCount * wordCount + w
     var plane = 0
-    while carry != 0 && plane < Self.planeCount {
-      let sum = slot.pointee ^ carry
-      carry &= slot.pointee
-      slot.pointee = sum
+    while !carry.isZero && plane < Self.planeCount {
+      let counter = B(loading: slot)
+      (counter ^ carry).store(to: slot)
+      carry = carry & counter
       slot += wordCount
       plane += 1
     }

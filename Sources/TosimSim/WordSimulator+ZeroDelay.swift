@@ -1,9 +1,10 @@
 //===--- WordSimulator+ZeroDelay.swift -------------------------------------===//
-// Running one batch of a WordSimulator: zero-delay evaluation of every node
-// in topological order, each node's toggles counted while its words are in
-// cache (popcount of the word XOR the word shifted by one lane), then the
-// optional unit-delay replay and per-vector collection. Reached through
-// `tosim explore` and `tosim derive`.
+// Running one batch of a WordSimulator, block plane by block plane: each
+// sweep evaluates every node over one block of words in topological order
+// and counts its toggles while the block is in registers (popcount of the
+// block XOR the block shifted by one lane), then, with `countsGlitches`,
+// replays the same block unit-delay; per-vector counters are collected at
+// the end. Reached through `tosim explore` and `tosim derive`.
 //===----------------------------------------------------------------------===//
 
 extension WordSimulator {
@@ -19,45 +20,84 @@ extension WordSimulator {
     if options.recordsPerVector {
       planes.update(repeating: 0, count: max(1, classLoads.count) * Self.planeCount * wordCount)
     }
-
-    let first = circuit.firstCellNode
-    for node in 2..<first {
-      let toggles = countToggles(node)
-      // Primary inputs switch once, at time 0, in unit-delay mode too.
-      if options.countsGlitches { transitionCounts[node] += toggles }
+    for node in 0..<nodeCount { carryIn[node] = lastLane[node] }
+    toggleCounts.withUnsafeMutableBufferPointer { toggles in
+      transitionCounts.withUnsafeMutableBufferPointer { transitions in
+        switch blockWords {
+        case 8: simulateBatch(SIMD8<UInt64>.self, toggles: toggles, transitions: transitions)
+        case 4: simulateBatch(SIMD4<UInt64>.self, toggles: toggles, transitions: transitions)
+        case 2: simulateBatch(SIMD2<UInt64>.self, toggles: toggles, transitions: transitions)
+        default: simulateBatch(UInt64.self, toggles: toggles, transitions: transitions)
+        }
+      }
     }
-    // Evaluate and count each node while its words are still in cache.
-    for node in first..<nodeCount {
-      evaluate(node, from: values, into: values + node * wordCount)
-      countToggles(node)
-    }
-    if options.countsGlitches { runUnitDelay(laneCount: laneCount) }
     if options.recordsPerVector { collectPerVector(laneCount: laneCount) }
     // Remember the last valid lane of every node for the next batch.
     let lastWord = (laneCount - 1) / 64, lastBit = UInt64((laneCount - 1) % 64)
     for node in 0..<nodeCount {
-      lastLane[node] = values[node * wordCount + lastWord] >> lastBit & 1
+      lastLane[node] = values[slot(node, lastWord)] >> lastBit & 1
     }
     vectorCount += laneCount
   }
 
-  /// Adds the zero-delay toggles of `node` over the counted lanes to its
-  /// total and returns them.
-  @discardableResult
-  func countToggles(_ node: Int) -> Int {
-    let base = values + node * wordCount
-    var count = 0
-    let loadClass = self.loadClass[node]
-    let recordsLanes = options.recordsPerVector && loadClass >= 0
-    var carry = lastLane[node]
-    for w in 0..<wordCount {
-      let word = base[w]
-      let toggled = (word ^ (word << 1 | carry)) & laneMask[w]
-      carry = word >> 63
-      count += toggled.nonzeroBitCount
-      if recordsLanes && toggled != 0 { accumulate(toggled, loadClass: loadClass, word: w) }
+  /// Sweeps every block plane zero-delay and, with `countsGlitches`,
+  /// replays it unit-delay right after.
+  func simulateBatch<B: WordBlock>(
+    _: B.Type, toggles: UnsafeMutableBufferPointer<Int>, transitions: UnsafeMutableBufferPointer<Int>
+  ) {
+    for block in 0..<(wordCount / blockWords) {
+      inputChanged.update(repeating: false, count: circuit.firstCellNode)
+      simulateBlock(B.self, block, toggles: toggles, transitions: transitions)
+      if options.countsGlitches {
+        let changed = (2..<circuit.firstCellNode).filter { inputChanged[$0] }
+        replayUnitDelay(B.self, block: block, changedInputs: changed, transitions: transitions)
+      }
     }
-    toggleCounts[node] += count
-    return count
+  }
+
+  /// Simulates block plane `block`: every node is evaluated (primary inputs
+  /// are read as loaded) and its toggles over the counted lanes are added
+  /// to `toggles`; with `countsGlitches` the block's unit-delay start state
+  /// is set up in `delayed` and the inputs' transitions are counted.
+  func simulateBlock<B: WordBlock>(
+    _: B.Type, _ block: Int, toggles: UnsafeMutableBufferPointer<Int>, transitions: UnsafeMutableBufferPointer<Int>
+  ) {
+    let width = B.wordCount
+    let plane = values + block * planeStride
+    let firstWord = block * width
+    let mask = B(loading: laneMask + firstWord)
+    let first = circuit.firstCellNode
+    let glitches = options.countsGlitches
+    let records = options.recordsPerVector
+    for node in 2..<nodeCount {
+      let out = plane + node * width
+      let value =
+        node < first
+        ? B(loading: out)
+        : evaluateBlock(B.self, node, op: opTable[node], fanin: faninTable + node * FlatCircuit.maximumFaninCount, from: plane, into: out)
+      let previous = value.shiftedOneLane(carry: carryIn[node])
+      carryIn[node] = value.word(width - 1) >> 63
+      let toggled = (value ^ previous) & mask
+      let count = toggled.bitCount
+      toggles[node] += count
+      if records && count != 0 {
+        let loadClass = classTable[node]
+        if loadClass >= 0 { accumulate(block: toggled, loadClass: loadClass, word: firstWord) }
+      }
+      if glitches {
+        // Unit-delay start: inputs at the new vector, cells at the previous one.
+        let start = delayed + block * planeStride + node * width
+        if node < first {
+          value.store(to: start)
+          // Primary inputs switch once, at time 0, in unit-delay mode too.
+          if count != 0 {
+            transitions[node] += count
+            inputChanged[node] = true
+          }
+        } else {
+          previous.store(to: start)
+        }
+      }
+    }
   }
 }

@@ -1,8 +1,11 @@
 //===--- WordSimulator.swift -----------------------------------------------===//
 // Bit-parallel simulation of a FlatCircuit: every node holds `wordsPerNode`
-// 64-bit words, one input vector per bit lane, in one flat array in
-// topological order (as in ABC's giaSim.c). Consecutive vectors are adjacent
-// lanes, so a node's toggles are popcount(word ^ word shifted by one lane).
+// 64-bit words, one input vector per bit lane. The words are cut into blocks
+// of up to 8 (a `WordBlock`); block b of every node, in topological order,
+// forms one contiguous block plane, and a batch is simulated plane by plane,
+// so each sweep streams a working set of nodes × block bytes. Consecutive
+// vectors are adjacent lanes, so a node's toggles are popcount(word ^ word
+// shifted by one lane).
 //
 // This file holds the simulator's storage and its initialisation. Loading
 // and reading batches is in WordSimulator+Batches.swift, zero-delay
@@ -41,10 +44,20 @@ public final class WordSimulator {
   let wordCount: Int
   /// Nodes of the circuit, constants and inputs included.
   let nodeCount: Int
-  /// Settled node words, `values[node × wordCount + word]`.
+  /// Words per block (8, 4, 2 or 1: the largest that divides `wordCount`).
+  let blockWords: Int
+  /// Words of one block plane, `nodeCount × blockWords`.
+  let planeStride: Int
+  /// Settled node words, word w of node n at `slot(n, w)`.
   let values: UnsafeMutablePointer<UInt64>
-  /// Node words during the unit-delay replay (one word when not counting glitches).
+  /// Node words during the unit-delay replay, in the layout of `values`
+  /// (one word when not counting glitches).
   let delayed: UnsafeMutablePointer<UInt64>
+  /// Whether each primary input changed in a counted lane of the batch.
+  let inputChanged: UnsafeMutablePointer<Bool>
+  /// Each node's value one vector before the first lane of the current
+  /// block (0 or 1), carried from block to block during a sweep.
+  let carryIn: UnsafeMutablePointer<UInt64>
   /// Working words for transposes and one node's unit-delay evaluation.
   let scratch: UnsafeMutablePointer<UInt64>
   /// The lanes of each word that count in the current batch.
@@ -60,16 +73,20 @@ public final class WordSimulator {
   /// `fanouts[fanoutStart[n]..<fanoutStart[n + 1]]`.
   let fanoutStart: [Int]
   let fanouts: [Int]
-  /// The last unit-delay step each node was scheduled in, numbered by
-  /// `stepStamp`, which only grows (across batches too).
-  var scheduledStep: [Int]
-  var stepStamp = 0
+  /// A node bitmap of `scheduleWords` words: the nodes scheduled for the
+  /// next unit-delay step (all clear between steps).
+  let scheduled: UnsafeMutablePointer<UInt64>
+  let scheduleWords: Int
   /// Each node's settled value in the last lane of the previous batch.
   var lastLane: [UInt64]
   /// Each node's word operation, fanins and gate load, copied from `circuit`.
   let ops: [GateOp]
   let fanins: [Int32]
   let gateLoads: [Int]
+  /// `ops`, `fanins` and `loadClass` in raw storage for the inner loops.
+  let opTable: UnsafeMutablePointer<GateOp>
+  let faninTable: UnsafeMutablePointer<Int32>
+  let classTable: UnsafeMutablePointer<Int>
 
   /// Creates a simulator with every node at 0.
   public init(_ circuit: FlatCircuit, options: SimulationOptions = SimulationOptions()) {
@@ -82,11 +99,21 @@ public final class WordSimulator {
     ops = circuit.ops
     fanins = circuit.fanins
     gateLoads = circuit.gateLoads
+    blockWords = [8, 4, 2].first { options.wordsPerNode % $0 == 0 } ?? 1
+    planeStride = nodeCount * blockWords
     let total = nodeCount * wordCount
     values = .allocate(capacity: total)
     values.initialize(repeating: 0, count: total)
     delayed = .allocate(capacity: options.countsGlitches ? total : 1)
     delayed.initialize(repeating: 0, count: options.countsGlitches ? total : 1)
+    inputChanged = .allocate(capacity: circuit.firstCellNode)
+    inputChanged.initialize(repeating: false, count: circuit.firstCellNode)
+    carryIn = .allocate(capacity: nodeCount)
+    carryIn.initialize(repeating: 0, count: nodeCount)
+    opTable = .allocate(capacity: nodeCount)
+    opTable.initialize(from: circuit.ops, count: nodeCount)
+    faninTable = .allocate(capacity: circuit.fanins.count)
+    faninTable.initialize(from: circuit.fanins, count: circuit.fanins.count)
     scratch = .allocate(capacity: max(wordCount, 64))
     scratch.initialize(repeating: 0, count: max(wordCount, 64))
     laneMask = .allocate(capacity: wordCount)
@@ -95,6 +122,8 @@ public final class WordSimulator {
     classLoads = loads
     let classOfLoad = Dictionary(uniqueKeysWithValues: loads.enumerated().map { ($1, $0) })
     loadClass = circuit.gateLoads.map { classOfLoad[$0] ?? -1 }
+    classTable = .allocate(capacity: nodeCount)
+    classTable.initialize(from: loadClass, count: nodeCount)
     let planeWords = options.recordsPerVector ? max(1, loads.count) * Self.planeCount * wordCount : 1
     planes = .allocate(capacity: planeWords)
     planes.initialize(repeating: 0, count: planeWords)
@@ -114,11 +143,14 @@ public final class WordSimulator {
     }
     fanoutStart = fanoutCount
     fanouts = fanoutList
-    scheduledStep = [Int](repeating: 0, count: nodeCount)
+    scheduleWords = (nodeCount + 63) / 64
+    scheduled = .allocate(capacity: scheduleWords)
+    scheduled.initialize(repeating: 0, count: scheduleWords)
     toggleCounts = [Int](repeating: 0, count: nodeCount)
     transitionCounts = [Int](repeating: 0, count: nodeCount)
     // Constant 1 holds ones in every lane.
-    for w in 0..<wordCount { values[wordCount + w] = ~0 }
+    for w in 0..<wordCount { values[slot(1, w)] = ~0 }
+    if options.countsGlitches { for w in 0..<wordCount { delayed[slot(1, w)] = ~0 } }
     lastLane[1] = 1
   }
 
@@ -128,5 +160,17 @@ public final class WordSimulator {
     scratch.deallocate()
     laneMask.deallocate()
     planes.deallocate()
+    carryIn.deallocate()
+    scheduled.deallocate()
+    inputChanged.deallocate()
+    opTable.deallocate()
+    faninTable.deallocate()
+    classTable.deallocate()
+  }
+
+  /// The index in `values` of word `w` of `node`.
+  @inline(__always)
+  func slot(_ node: Int, _ w: Int) -> Int {
+    (w / blockWords) * planeStride + node * blockWords + w % blockWords
   }
 }
