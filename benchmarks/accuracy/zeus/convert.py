@@ -7,6 +7,7 @@ DATA_DIR holds summary_power_{v100,a40,p100,rtx6000}.csv (../shared/data/energy/
   zeus_<gpu>.csv       every row of one GPU
   zeus_<gpu>_top.csv   the rows of that GPU at its highest power limit
   zeus_all.csv         every row of the four GPUs (hardware = the GPU)
+  zeus_all_top.csv     the rows of each GPU at its highest power limit
 Models are the ONNX files of export_models.py, referenced relative to OUT_DIR (--models, default
 OUT_DIR/zeus/models). One output row per trace row (GPU x workload x batch x power limit; a configuration
 measured twice in the trace stays two rows):
@@ -89,7 +90,7 @@ def main(argv):
     models = argv[argv.index("--models") + 1] if "--models" in argv else os.path.join(out_dir, "zeus", "models")
     models_rel = os.path.relpath(models, out_dir)
     os.makedirs(out_dir, exist_ok=True)
-    everything = []
+    everything, tops = [], []
     for gpu in GPUS:
         path = os.path.join(data, f"summary_power_{gpu}.csv")
         if not os.path.exists(path):
@@ -99,10 +100,12 @@ def main(argv):
         write(os.path.join(out_dir, f"zeus_{gpu}.csv"), rows)
         write(os.path.join(out_dir, f"zeus_{gpu}_top.csv"), [r for r in rows if float(r["power_limit_w"]) == top])
         everything += rows
+        tops += [r for r in rows if float(r["power_limit_w"]) == top]
         print(f"{gpu}: {len(rows)} rows, highest power limit {top:g} W", file=sys.stderr)
     if "--check" in argv:
         check(argv[argv.index("--check") + 1], out_dir, everything)
     write(os.path.join(out_dir, "zeus_all.csv"), everything)
+    write(os.path.join(out_dir, "zeus_all_top.csv"), tops)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Export the six Zeus (NSDI 2023) training workloads to ONNX for `tosim count`.
 
-Usage: export_models.py OUT_DIR [--only NAME ...]
+Usage: export_models.py OUT_DIR [--hardtanh] [--only NAME ...]
 
 Random weights, nothing downloaded. Legacy (TorchScript) exporter, opset 17, exporter defaults, no
 simplifier; exported in eval mode (BatchNorm as an inference node: `tosim count --mode training` adds the
@@ -21,7 +21,9 @@ listed in docs/accuracy.md ("zeus-nsdi23"); the short form:
                        (--max_length default of Zeus examples/capriccio/train.py).
   deepspeech2.onnx     DeepSpeech2 as in deepspeech.pytorch: 161-bin spectrogram (20 ms window, 10 ms hop,
                        16 kHz), two Conv2d(32) layers (41x11 s2x2, 21x11 s2x1) with BatchNorm and
-                       Hardtanh(0,20), five bidirectional LSTM layers of 1024 (directions summed, BatchNorm
+                       Hardtanh(0,20) (exported as Relu unless --hardtanh: ONNX Clip is not yet among
+                       the counter's operators; the clip at 20 is one compare per element of the two
+                       conv outputs, under 0.01% of the model's ops), five bidirectional LSTM layers of 1024 (directions summed, BatchNorm
                        between), Linear(1024, 29); 1,229 frames = the mean LibriSpeech-960 h utterance
                        (960 h x 3600 s / 281,241 utterances = 12.29 s).
   ncf.onnx             NeuMF (He et al. 2017) as in guoyang9/NCF: GMF embeddings of 32, MLP embeddings of
@@ -142,11 +144,12 @@ class Bert(nn.Module):
 
 # ----------------------------------------------------------------------------- DeepSpeech2
 class DeepSpeech2(nn.Module):
-    def __init__(self, freq=161, hidden=1024, layers=5, labels=29):
+    def __init__(self, freq=161, hidden=1024, layers=5, labels=29, hardtanh=False):
         super().__init__()
+        act = (lambda: nn.Hardtanh(0, 20)) if hardtanh else nn.ReLU
         self.conv = nn.Sequential(
-            nn.Conv2d(1, 32, (41, 11), (2, 2), (20, 5)), nn.BatchNorm2d(32), nn.Hardtanh(0, 20),
-            nn.Conv2d(32, 32, (21, 11), (2, 1), (10, 5)), nn.BatchNorm2d(32), nn.Hardtanh(0, 20))
+            nn.Conv2d(1, 32, (41, 11), (2, 2), (20, 5)), nn.BatchNorm2d(32), act(),
+            nn.Conv2d(32, 32, (21, 11), (2, 1), (10, 5)), nn.BatchNorm2d(32), act())
         f = (freq + 40 - 41) // 2 + 1
         f = (f + 20 - 21) // 2 + 1
         self.features, self.hidden = 32 * f, hidden
@@ -160,14 +163,14 @@ class DeepSpeech2(nn.Module):
         self.out_norm = nn.BatchNorm1d(hidden)
         self.fc = nn.Linear(hidden, labels, bias=False)
 
-    def forward(self, x, frames):
+    def forward(self, x, frames, h0, c0):
         t = (frames + 10 - 11) // 2 + 1
         x = self.conv(x)                                   # N, 32, F', T'
         x = x.reshape(-1, self.features, t).permute(2, 0, 1)  # T', N, C
         for norm, rnn in zip(self.norms, self.rnns):
             if not isinstance(norm, nn.Identity):
                 x = norm(x.permute(1, 2, 0)).permute(2, 0, 1)
-            x, _ = rnn(x)
+            x, _ = rnn(x, (h0, c0))
             x = x.reshape(t, -1, 2, self.hidden).sum(2)     # sum the two directions
         x = self.out_norm(x.permute(1, 2, 0)).permute(0, 2, 1)
         return self.fc(x).log_softmax(-1)
@@ -204,31 +207,36 @@ def workloads():
         "bert_squad": (lambda: Bert(384, "span"), lambda: (torch.randint(0, 30522, (2, 384)),), ["input_ids"]),
         "bert_sentiment": (lambda: Bert(128, "class"), lambda: (torch.randint(0, 30522, (2, 128)),),
                            ["input_ids"]),
-        "deepspeech2": (DeepSpeech2, lambda: (torch.randn(2, 1, 161, FRAMES),), ["spectrogram"]),
+        "deepspeech2": (DeepSpeech2, lambda: (torch.randn(2, 1, 161, FRAMES), torch.zeros(2, 2, 1024),
+                                              torch.zeros(2, 2, 1024)), ["spectrogram", "h0", "c0"]),
         "ncf": (NeuMF, lambda: (torch.randint(0, 6040, (2,)), torch.randint(0, 3706, (2,))), ["user", "item"]),
     }
 
 
 class Frames(nn.Module):
-    """Binds DeepSpeech2's (constant) frame count so the traced graph has constant reshapes."""
+    """Binds DeepSpeech2's (constant) frame count so the traced graph has constant reshapes.
+
+    The LSTMs' zero initial state is an input (h0, c0 of shape 2 x N x 1024, shared by the five layers) so
+    that the exporter does not build it from the batch size with Shape and ConstantOfShape nodes.
+    """
 
     def __init__(self, net):
         super().__init__()
         self.net = net
 
-    def forward(self, x):
-        return self.net(x, FRAMES)
+    def forward(self, x, h0, c0):
+        return self.net(x, FRAMES, h0, c0)
 
 
-def export(name, out_dir):
+def export(name, out_dir, hardtanh=False):
     make, inputs, names = workloads()[name]
     torch.manual_seed(1)
     model = make()
     if name == "deepspeech2":
-        model = Frames(model)
+        model = Frames(DeepSpeech2(hardtanh=hardtanh))
     model.eval()
     path = os.path.join(out_dir, f"{name}.onnx")
-    axes = {n: {0: "N"} for n in names}
+    axes = {n: {1 if n in ("h0", "c0") else 0: "N"} for n in names}
     torch.onnx.export(model, inputs(), path, input_names=names, output_names=["output"], dynamic_axes=axes,
                       opset_version=OPSET, dynamo=False)
     params = sum(p.numel() for p in model.parameters())
@@ -242,7 +250,7 @@ def main(argv):
     only = argv[argv.index("--only") + 1:] if "--only" in argv else list(workloads())
     os.makedirs(out_dir, exist_ok=True)
     for name in only:
-        export(name, out_dir)
+        export(name, out_dir, hardtanh="--hardtanh" in argv)
 
 
 if __name__ == "__main__":
