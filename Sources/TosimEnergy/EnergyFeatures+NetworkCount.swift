@@ -29,6 +29,11 @@ extension EnergyFeatures {
     mode == .forward ? .inference : .training(optimizer)
   }
 
+  /// The precisions whose cost tables the features of `count` need (those with counted ops).
+  public static func precisionsNeedingTables(_ count: NetworkCount) throws -> [Precision] {
+    try count.stepTotalsByPrecision().compactMap { precision, pass in pass.ops.counts.isEmpty ? nil : precision }
+  }
+
   /// The features of one step of `count` for a run covering `mode`.
   ///
   /// - Parameters:

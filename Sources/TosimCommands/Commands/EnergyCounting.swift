@@ -49,10 +49,7 @@ final class EnergyCounting {
     if model.lowercased().hasSuffix(".onnx") { options.inference.precisionOverride = precision }
     let count = try NetworkCounter.count(graph, options: options)
     var needed: [Precision: CostTable] = [:]
-    for (p, pass) in try count.stepTotalsByPrecision() {
-      guard let p, !pass.ops.counts.isEmpty else { continue }
-      needed[p] = try table(p)
-    }
+    for p in try EnergyFeatures.precisionsNeedingTables(count) { needed[p] = try table(p) }
     let features = try EnergyFeatures(count: count, mode: mode, tables: needed)
     cache[key] = features
     return features
