@@ -6,7 +6,8 @@
 # per-GPU plots docs/accuracy/zeus_<gpu>.svg. Exports the six workloads once (export_models.py, with
 # $TOSIM_TORCH_PYTHON, default python3, which needs torch, torchvision and onnx) into OUT_DIR/zeus/models,
 # converts the traces (convert.py) and runs `tosim fit` per GPU: rows at the highest power limit
-# (5-fold CV and leave-one-model-out) and all rows (power-cap model). Skips cleanly when torch is missing.
+# (5-fold CV and leave-one-model-out, and the profile make_profiles.py turns into the built-in GPU
+# profiles) and all rows (power-cap model). Skips cleanly when torch is missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -31,7 +32,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 python3 "$here/convert.py" "$data" "$out" --check "$tosim" >&2
 for gpu in v100 a40 p100 rtx6000; do
-  "$tosim" fit "$out/zeus_${gpu}_top.csv" --folds 5 --seed 1 --leave-out model --json --quiet > "$out/zeus_${gpu}_top.json"
+  "$tosim" fit "$out/zeus_${gpu}_top.csv" --folds 5 --seed 1 --leave-out model --json --quiet \
+    --out "$out/zeus_${gpu}_top.profile.json" > "$out/zeus_${gpu}_top.json"
   "$tosim" fit "$out/zeus_${gpu}.csv" --folds 5 --seed 1 --form physical --json --quiet > "$out/zeus_${gpu}.json"
 done
 "$tosim" fit "$out/zeus_all_top.csv" --folds 5 --seed 1 --form physical --leave-out hardware --json --quiet > "$out/zeus_logo.json"
