@@ -15,6 +15,8 @@ let package = Package(
     .library(name: "TosimCells", targets: ["TosimCells"]),
     .library(name: "TosimCircuits", targets: ["TosimCircuits"]),
     .library(name: "TosimSim", targets: ["TosimSim"]),
+    .library(name: "TosimCostModel", targets: ["TosimCostModel"]),
+    .library(name: "TosimEvaluation", targets: ["TosimEvaluation"]),
     .library(name: "TosimCost", targets: ["TosimCost"]),
     .library(name: "TosimNN", targets: ["TosimNN"]),
     .library(name: "TosimIO", targets: ["TosimIO"]),
@@ -27,26 +29,34 @@ let package = Package(
     .target(name: "TosimFormats"),
     /// Cells, nets, buses and netlists (model only). -> Formats
     .target(name: "TosimNetlist", dependencies: ["TosimFormats"]),
-    /// Transistor-level subcircuits and their switch-level analysis. -> Netlist
-    .target(name: "TosimCells", dependencies: ["TosimNetlist"]),
+    /// Transistor-level subcircuits and their switch-level analysis. -> Netlist, Formats
+    .target(name: "TosimCells", dependencies: ["TosimNetlist", "TosimFormats"]),
     /// Arithmetic generators. -> Netlist, Formats
     .target(name: "TosimCircuits", dependencies: ["TosimNetlist", "TosimFormats"]),
     /// Bit-parallel zero-delay and unit-delay simulation. -> Netlist
     .target(name: "TosimSim", dependencies: ["TosimNetlist"]),
-    /// Cost tables: the table model, unit measurement, derivation, composite recipes. -> Circuits, Sim, Formats
-    .target(name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim"]),
-    /// Network graphs, layer specs, shape inference and the op counter. -> Formats, Cost (table model only)
-    .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCost"]),
-    /// Energy model: features of a counted network, roofline time, NNLS fits, cross-validation, profiles. -> Formats, Cost, NN
-    .target(name: "TosimEnergy", dependencies: ["TosimFormats", "TosimCost", "TosimNN"]),
-    /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, cost tables, atomic writes. -> the models above
-    .target(name: "TosimIO", dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimCost", "TosimNN", "TosimEnergy"]),
+    /// The cost-table model: operations, tables and rows, composite recipes (model only). -> Formats
+    .target(name: "TosimCostModel", dependencies: ["TosimFormats"]),
+    /// The simulate-and-check engine: unit references, the seeded operand stream, the batch driver
+    /// (chunked parallel measurement, verification), design exploration. -> Circuits, Sim, Netlist, Formats
+    .target(name: "TosimEvaluation", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim"]),
+    /// Cost-table derivation: units measured through the engine, recipe rows. -> Evaluation, CostModel, Circuits
+    .target(
+      name: "TosimCost", dependencies: ["TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation", "TosimCostModel"]),
+    /// Network graphs, layer specs, shape inference, the op counter and TO totals. -> Formats, CostModel
+    .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCostModel"]),
+    /// Energy model: features of a counted network, roofline time, NNLS fits, cross-validation, profiles. -> NN, CostModel
+    .target(name: "TosimEnergy", dependencies: ["TosimFormats", "TosimCostModel", "TosimNN"]),
+    /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, JSON, cost tables, SVG plots, atomic writes. -> the models above
+    .target(
+      name: "TosimIO",
+      dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimEvaluation", "TosimCostModel", "TosimNN", "TosimEnergy"]),
     /// Argument parsing and one file per subcommand. -> everything above
     .target(
       name: "TosimCommands",
       dependencies: [
-        "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimIO", "TosimCost", "TosimNN",
-        "TosimEnergy",
+        "TosimFormats", "TosimNetlist", "TosimCells", "TosimCircuits", "TosimSim", "TosimEvaluation", "TosimIO",
+        "TosimCostModel", "TosimCost", "TosimNN", "TosimEnergy",
       ]),
     /// The `tosim` executable: main.swift only.
     .executableTarget(name: "tosim", dependencies: ["TosimCommands"]),
@@ -56,22 +66,43 @@ let package = Package(
     /// Reference models and helpers shared by the test bundles.
     .target(
       name: "_TosimTestSupport",
-      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimIO", "TosimSim", "TosimCircuits", "TosimCommands"]),
+      dependencies: ["TosimFormats", "TosimNetlist", "TosimCells", "TosimIO", "TosimSim", "TosimCircuits", "TosimEvaluation"]),
 
     // MARK: - Unit test bundles
 
-    .testTarget(name: "TosimCellsTests", dependencies: ["TosimCells", "TosimIO", "_TosimTestSupport"]),
-    .testTarget(name: "TosimNetlistTests", dependencies: ["TosimNetlist", "_TosimTestSupport"]),
-    .testTarget(name: "TosimSimTests", dependencies: ["TosimSim", "TosimCircuits", "TosimCells", "_TosimTestSupport"]),
-    .testTarget(name: "TosimCircuitsTests", dependencies: ["TosimCircuits", "TosimSim", "TosimCommands", "_TosimTestSupport"]),
-    .testTarget(name: "TosimIOTests", dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "_TosimTestSupport"]),
     .testTarget(
-      name: "TosimNNTests", dependencies: ["TosimNN", "TosimCost", "TosimIO", "TosimCommands", "_TosimTestSupport"],
+      name: "TosimCellsTests", dependencies: ["TosimCells", "TosimFormats", "TosimNetlist", "TosimIO", "_TosimTestSupport"]),
+    .testTarget(name: "TosimNetlistTests", dependencies: ["TosimNetlist", "TosimFormats", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimSimTests", dependencies: ["TosimSim", "TosimCircuits", "TosimFormats", "TosimNetlist", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimCircuitsTests",
+      dependencies: ["TosimCircuits", "TosimSim", "TosimFormats", "TosimNetlist", "TosimEvaluation", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimIOTests",
+      dependencies: ["TosimIO", "TosimSim", "TosimCircuits", "TosimFormats", "TosimNetlist", "TosimCostModel", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimNNTests",
+      dependencies: ["TosimNN", "TosimCostModel", "TosimFormats", "TosimIO", "_TosimTestSupport"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "TosimCommandsTests", dependencies: ["TosimCommands", "_TosimTestSupport"]),
-    .testTarget(name: "TosimEnergyTests", dependencies: ["TosimEnergy", "TosimNN", "TosimCost", "TosimIO", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimCommandsTests",
+      dependencies: [
+        "TosimCommands", "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation", "TosimCost", "_TosimTestSupport",
+      ]),
+    .testTarget(
+      name: "TosimEvaluationTests",
+      dependencies: ["TosimEvaluation", "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimSim", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimCostTests",
+      dependencies: ["TosimCost", "TosimCostModel", "TosimEvaluation", "TosimFormats", "TosimCircuits", "_TosimTestSupport"]),
+    .testTarget(
+      name: "TosimEnergyTests", dependencies: ["TosimEnergy", "TosimNN", "TosimCostModel", "TosimFormats", "TosimIO", "_TosimTestSupport"]),
     .testTarget(
       name: "TosimFloatingPointTests",
-      dependencies: ["TosimFormats", "TosimCircuits", "TosimCost", "TosimSim", "TosimCommands", "_TosimTestSupport"]),
+      dependencies: [
+        "TosimFormats", "TosimNetlist", "TosimCircuits", "TosimEvaluation", "TosimCostModel", "TosimCost", "TosimIO",
+        "_TosimTestSupport",
+      ]),
   ]
 )

@@ -67,16 +67,19 @@ public struct CellMapper {
     let low = try place(f0, inputs: Array(nets[..<last]), into: &netlist)
     let high = try place(f1, inputs: Array(nets[..<last]), into: &netlist)
     let muxCell = library[mux]
-    var ports = [NetID](repeating: Netlist.constant0, count: 3)
-    ports[muxCell.inputs.firstIndex(of: "A") ?? 0] = low
-    ports[muxCell.inputs.firstIndex(of: "B") ?? 1] = high
-    ports[muxCell.inputs.firstIndex(of: "S") ?? 2] = nets[last]
-    let expected = TruthTable(inputCount: 3) { v in
-      v[muxCell.inputs.firstIndex(of: "S") ?? 2] ? v[muxCell.inputs.firstIndex(of: "B") ?? 1] : v[muxCell.inputs.firstIndex(of: "A") ?? 0]
-    }
-    guard muxCell.inputs.count == 3, muxCell.outputFunction(0) == expected else {
+    // Ports A, B, S by name when the cell has them, else by position.
+    let a = muxCell.inputs.firstIndex(of: "A") ?? 0
+    let b = muxCell.inputs.firstIndex(of: "B") ?? 1
+    let s = muxCell.inputs.firstIndex(of: "S") ?? 2
+    guard muxCell.inputs.count == 3, muxCell.outputCount == 1, Set([a, b, s]).count == 3,
+      muxCell.outputFunction(0) == TruthTable(inputCount: 3, { v in v[s] ? v[b] : v[a] })
+    else {
       throw InputError("function \(reduced) matches no single cell, and cell MUX2 is not Y = S ? B : A")
     }
+    var ports = [NetID](repeating: Netlist.constant0, count: 3)
+    ports[a] = low
+    ports[b] = high
+    ports[s] = nets[last]
     return netlist.add(mux, ports)[0]
   }
 

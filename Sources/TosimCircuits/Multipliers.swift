@@ -15,17 +15,18 @@ import TosimNetlist
 /// Multiplier generators: the 2n-bit product of two n-bit operands.
 public enum Multipliers {
   /// How the partial products are produced and reduced to two rows.
+  /// Cases are in listing order, the default (Dadda) first.
   public enum Reduction: String, CaseIterable, Sendable {
-    /// Carry-save rows added one after another (Braun array).
-    case array
-    /// Wallace tree: every column's bits in threes through full adders.
-    case wallace
     /// Dadda tree: as few adders as the Dadda height sequence allows.
     case dadda
-    /// Radix-4 (modified) Booth partial products, Wallace tree.
-    case boothWallace = "booth-wallace"
+    /// Wallace tree: every column's bits in threes through full adders.
+    case wallace
+    /// Carry-save rows added one after another (Braun array).
+    case array
     /// Radix-4 (modified) Booth partial products, Dadda tree.
     case boothDadda = "booth-dadda"
+    /// Radix-4 (modified) Booth partial products, Wallace tree.
+    case boothWallace = "booth-wallace"
 
     /// Whether the partial products are Booth-recoded.
     public var isBooth: Bool { self == .boothWallace || self == .boothDadda }

@@ -5,50 +5,23 @@
 // assemble the cost table, recipe rows included. Units are measured in
 // parallel (Dispatch), each from its own seed derived from the run's seed
 // and the unit's name, so results do not depend on scheduling: the same
-// seed gives byte-identical tables.
+// seed gives byte-identical tables. Each precision's table is handed to a
+// callback as soon as its units are done, so `tosim derive` writes it then
+// (a run stopped at 95% keeps the tables it finished).
 // Integer primitives: add (a + b + cin), sub, mul (two's complement), div
 // and sqrt (unsigned), compare (two's complement) — the shared integer
 // units `intN.add`, `sub`, `smul`, `div`, `sqrt`, `scmp`. Floating point:
 // add, sub, mul, div, sqrt, compare, max, min (FloatingPointUnits).
+// The designs are typed (DerivationOptions.swift).
 // CLI: `tosim derive --fp32 --adder kogge-stone --vectors 65536 --seed 1`.
 //===----------------------------------------------------------------------===//
 import Dispatch
 import Foundation
 import TosimCircuits
+import TosimCostModel
+import TosimEvaluation
 import TosimFormats
 import TosimNetlist
-
-/// The knobs of a derivation.
-public struct DerivationOptions: Sendable {
-  /// The adder inside every unit (`kogge-stone` by default).
-  public var adder: Adders.Design = .koggeStone
-  /// The multiplier, `reduction[+adder]`; without `+adder` the final adder
-  /// is `adder`. Default `dadda`.
-  public var multiplier = "dadda"
-  /// The divider: `restoring` (default) or `newton-raphson` (any table),
-  /// integer tables also accept the other `Dividers.Design` names.
-  public var divider = "restoring"
-  /// The square root: `digit-recurrence` (default); integer tables also
-  /// accept the other `SquareRoots.Design` names.
-  public var squareRoot = "digit-recurrence"
-  /// Vectors per unit (default 65,536).
-  public var vectorCount = 65_536
-  /// The seed of every operand stream (default 1).
-  public var seed: UInt64 = 1
-  /// The operand distribution (default uniform).
-  public var operands = OperandDistribution.uniform
-  /// 64-bit words per node per simulation batch.
-  public var wordsPerNode = 16
-
-  /// The default options.
-  public init() {}
-
-  /// The multiplier design these options give.
-  public var multiplierDesign: Multipliers.Design? {
-    guard let design = Multipliers.Design(name: multiplier) else { return nil }
-    return multiplier.contains("+") ? design : Multipliers.Design(design.reduction, finalAdder: adder)
-  }
-}
 
 /// A unit whose simulated output differs from the reference.
 public struct VerificationError: Error, CustomStringConvertible, Sendable {
@@ -67,41 +40,26 @@ public struct VerificationError: Error, CustomStringConvertible, Sendable {
 /// Derives cost tables.
 public enum CostTableDerivation {
   /// The precisions `derive --all` covers: every integer precision up to
-  /// 32 bits and every floating-point precision.
-  public static let precisions: [Precision] = [.int8, .int16, .int32, .fp8e4m3, .fp8e5m2, .fp16, .bf16, .fp32, .fp64]
+  /// 32 bits and every floating-point precision. Any precision can be
+  /// derived (`derive --precision int64`); int64 stays out of `--all` and of
+  /// the committed tables.
+  public static let precisions: [Precision] = Precision.allCases.filter { !$0.isInteger || $0.bitWidth <= 32 }
 
-  /// The primitive operations of a precision's table.
-  public static func primitiveOperations(_ precision: Precision) -> [String] {
-    precision.isInteger ? ["add", "sub", "mul", "div", "sqrt", "compare"] : FloatOperation.allCases.map(\.rawValue)
-  }
-
-  /// Checks the designs against the precisions that will use them.
+  /// Checks the options against the precisions that will use them.
   ///
-  /// - Throws: `InputError` naming the unknown design and the known ones.
+  /// - Throws: `InputError` naming a design floating-point tables do not
+  ///   offer and the ones they do, or a vector count below 2.
   public static func validate(_ options: DerivationOptions, precisions: [Precision]) throws {
-    guard options.multiplierDesign != nil else {
-      throw InputError("unknown multiplier design '\(options.multiplier)'; known: "
-        + Multipliers.Reduction.allCases.map(\.rawValue).joined(separator: ", ") + " (optionally +<adder>)")
-    }
     guard options.vectorCount >= 2 else { throw InputError("--vectors must be at least 2") }
-    if precisions.contains(where: \.isInteger) {
-      guard Dividers.Design(rawValue: options.divider) != nil else {
-        throw InputError("unknown divider design '\(options.divider)' for integer tables; known: "
-          + Dividers.Design.allCases.map(\.rawValue).joined(separator: ", "))
-      }
-      guard SquareRoots.Design(rawValue: options.squareRoot) != nil else {
-        throw InputError("unknown square-root design '\(options.squareRoot)' for integer tables; known: "
-          + SquareRoots.Design.allCases.map(\.rawValue).joined(separator: ", "))
-      }
-    }
     if precisions.contains(where: { !$0.isInteger }) {
-      guard FloatingPointDividerDesign(rawValue: options.divider) != nil else {
-        throw InputError("divider design '\(options.divider)' is not available for floating-point tables; known: "
-          + FloatingPointDividerDesign.allCases.map(\.rawValue).joined(separator: ", "))
+      guard options.divider.floatingPointDesign != nil else {
+        throw InputError("divider design '\(options.divider.rawValue)' is not available for floating-point tables; known: "
+          + Dividers.Design.allCases.filter { $0.floatingPointDesign != nil }.map(\.rawValue).joined(separator: ", "))
       }
-      guard FloatingPointSquareRootDesign(rawValue: options.squareRoot) != nil else {
-        throw InputError("square-root design '\(options.squareRoot)' is not available for floating-point tables; known: "
-          + FloatingPointSquareRootDesign.allCases.map(\.rawValue).joined(separator: ", "))
+      guard options.squareRoot.floatingPointDesign != nil else {
+        throw InputError("square-root design '\(options.squareRoot.rawValue)' is not available for floating-point tables; "
+          + "known: " + SquareRoots.Design.allCases.filter { $0.floatingPointDesign != nil }.map(\.rawValue)
+          .joined(separator: ", "))
       }
     }
   }
@@ -109,47 +67,60 @@ public enum CostTableDerivation {
   /// One unit to measure.
   struct Job: Sendable {
     var precision: Precision
-    var operation: String
+    var operation: ArithmeticOperation
     var unit: String
     var inputWidths: [Int]
     var isMagnitude: Bool
     var build: @Sendable (CellLibrary) throws -> Netlist
-    var check: UnitReferenceCheck
+    var reference: UnitReference
   }
 
   static func jobs(_ precision: Precision, options: DerivationOptions) throws -> [Job] {
-    let multiplier = options.multiplierDesign!
     if let format = precision.floatFormat {
-      let designs = FloatingPointDesigns(
-        adder: options.adder, multiplier: multiplier,
-        divider: FloatingPointDividerDesign(rawValue: options.divider)!,
-        squareRoot: FloatingPointSquareRootDesign(rawValue: options.squareRoot)!)
+      guard let designs = options.floatingPointDesigns else {
+        // validate names the design floating-point tables refuse.
+        try validate(options, precisions: [precision])
+        throw InputError("the designs are not available for floating-point tables")
+      }
       return FloatOperation.allCases.map { operation in
         let unit = "\(precision.rawValue).\(operation.rawValue)"
         return Job(
-          precision: precision, operation: operation.rawValue, unit: unit,
+          precision: precision, operation: operation.arithmeticOperation, unit: unit,
           inputWidths: [format.bitWidth, format.bitWidth], isMagnitude: operation == .sqrt,
           build: { library in
             try library.require(FloatingPointUnits.requiredCells, for: unit)
             return try FloatingPointUnits.build(
               format: format, operation: operation, designs: designs, library: library, name: unit)
           },
-          check: .floatingPoint(format, operation))
+          reference: .floatingPoint(format, operation))
       }
     }
-    let names: [(String, String, String)] = [
-      ("add", "add", options.adder.rawValue), ("sub", "sub", options.adder.rawValue),
-      ("mul", "smul", multiplier.description), ("div", "div", options.divider),
-      ("sqrt", "sqrt", options.squareRoot), ("compare", "scmp", options.adder.rawValue),
-    ]
-    return try names.map { operation, unitOperation, design in
-      let name = UnitName(format: precision.rawValue, operation: unitOperation, design: design)
-      let reference = try UnitCatalog.reference(name)
+    let units = ArithmeticOperation.integerPrimitives.compactMap { operation in
+      integerOperation(operation).map { (operation, $0) }
+    }
+    return try units.map { operation, unitOperation in
+      let unit = try IntegerUnit(
+        width: precision.bitWidth, operation: unitOperation, design: unitOperation.designFamily.map(options.design(of:)))
+      let reference = UnitCatalog.reference(unit)
       return Job(
-        precision: precision, operation: operation, unit: "\(precision.rawValue).\(unitOperation)",
-        inputWidths: reference.inputWidths, isMagnitude: operation == "sqrt",
-        build: { library in try UnitCatalog.build(name, library: library) },
-        check: UnitReferenceCheck(expected: { inputs in reference.outputs(inputs.map { [$0] }).map { $0[0] } }))
+        precision: precision, operation: operation, unit: "\(precision.rawValue).\(unit.operation.rawValue)",
+        inputWidths: reference.inputWidths, isMagnitude: operation == .sqrt,
+        build: { library in try UnitCatalog.build(unit, library: library) },
+        reference: reference)
+    }
+  }
+
+  /// The integer unit an integer table measures `operation` on: two's
+  /// complement multiply and compare, unsigned divide and square root.
+  static func integerOperation(_ operation: ArithmeticOperation) -> UnitCatalog.Operation? {
+    switch operation {
+    case .add: return .add
+    case .sub: return .sub
+    case .mul: return .smul
+    case .div: return .div
+    case .sqrt: return .sqrt
+    case .compare: return .scmp
+    default: return nil
     }
   }
 
@@ -163,76 +134,153 @@ public enum CostTableDerivation {
 
   /// Derives the tables of `precisions`, measuring units in parallel.
   ///
-  /// - Parameter progress: called (from any thread, one call at a time)
-  ///   with a line per finished unit.
+  /// - Parameters:
+  ///   - progress: called (from any thread, one call at a time) with a line
+  ///     per finished unit, which starts with `done/total`.
+  ///   - completed: called (from any thread, one call at a time) with each
+  ///     precision's table as soon as all of its units are measured and
+  ///     verified, so a caller can write it before the others finish. When
+  ///     it throws, no further table is handed over and `derive` rethrows.
+  /// - Returns: every table, in the order of `precisions`.
   /// - Throws: `InputError` for bad options, `VerificationError` when a
-  ///   simulated result differs from the reference, or what building a
-  ///   unit throws.
+  ///   simulated result differs from the reference (after the tables of the
+  ///   other precisions were handed to `completed`), what building a unit
+  ///   throws, or what `completed` throws.
   public static func derive(
     _ precisions: [Precision], options: DerivationOptions, library: CellLibrary, toolVersion: String,
-    progress: @escaping @Sendable (String) -> Void = { _ in }
+    progress: @escaping @Sendable (String) -> Void = { _ in },
+    completed: @escaping @Sendable (CostTable) throws -> Void = { _ in }
   ) throws -> [CostTable] {
     try validate(options, precisions: precisions)
     let allJobs = try precisions.flatMap { try jobs($0, options: options) }
     // Largest units first, so the parallel tail is short.
     let order = allJobs.indices.sorted { weight(allJobs[$0]) > weight(allJobs[$1]) }
     let results = ResultSlots(count: allJobs.count)
+    let tracker = CompletionTracker(precisions: precisions, jobs: allJobs.map(\.precision))
     DispatchQueue.concurrentPerform(iterations: order.count) { slot in
       let job = allJobs[order[slot]]
-      let result = Result { try measure(job, options: options, library: library) }
+      let result: Result<UnitMeasurement, any Error> =
+        tracker.isStopped ? .failure(CancellationError()) : Result { try measure(job, options: options, library: library) }
       results.store(result, at: order[slot])
+      let (done, finishedPrecision) = tracker.finish(job.precision)
       if case .success(let measurement) = result {
-        progress("derive: \(job.unit) \(measurement.transistorCount) transistors, "
-          + "\(CostTable.decimal(measurement.meanSwitchedGates)) switched gates/op")
+        progress("\(done)/\(allJobs.count) \(job.unit): \(measurement.transistorCount) transistors, "
+          + "\(DecimalText.twoPlaces(measurement.meanSwitchedGates)) switched gates/op")
       }
+      guard let precision = finishedPrecision else { return }
+      let range = allJobs.indices.filter { allJobs[$0].precision == precision }
+      let slots = results.all
+      guard let table = try? table(
+        precision, jobs: range.map { allJobs[$0] }, results: range.map { slots[$0]! }, options: options,
+        toolVersion: toolVersion)
+      else { return }
+      tracker.hand(over: { try completed(table) })
     }
-    var measurements: [UnitMeasurement] = []
-    for (index, result) in results.all.enumerated() {
-      let measurement = try result!.get()
+    if let error = tracker.handOverError { throw error }
+    var tables: [CostTable] = []
+    for precision in precisions {
+      let range = allJobs.indices.filter { allJobs[$0].precision == precision }
+      tables.append(try table(
+        precision, jobs: range.map { allJobs[$0] }, results: range.map { results.all[$0]! }, options: options,
+        toolVersion: toolVersion))
+    }
+    return tables
+  }
+
+  /// Assembles one precision's table from its units' results.
+  ///
+  /// - Throws: what a unit threw, or `VerificationError` for a mismatch.
+  private static func table(
+    _ precision: Precision, jobs: [Job], results: [Result<UnitMeasurement, any Error>], options: DerivationOptions,
+    toolVersion: String
+  ) throws -> CostTable {
+    var rows: [CostRow] = []
+    for (job, result) in zip(jobs, results) {
+      let measurement = try result.get()
       if measurement.mismatchCount > 0 {
-        throw VerificationError(
-          unit: allJobs[index].unit, mismatchCount: measurement.mismatchCount, examples: measurement.mismatches)
+        throw VerificationError(unit: job.unit, mismatchCount: measurement.mismatchCount, examples: measurement.mismatches)
       }
-      measurements.append(measurement)
+      rows.append(CostRow(
+        operation: job.operation, unit: job.unit, recipe: [],
+        transistorCount: measurement.transistorCount, depth: measurement.depth,
+        staticTOs: measurement.transistorCount, dynamicTOs: measurement.meanSwitchedGates,
+        dynamicTOsStandardDeviation: measurement.switchedGatesStandardDeviation,
+        glitchTOs: measurement.meanUnitDelaySwitchedGates))
     }
-    var start = 0
-    return precisions.map { precision in
-      let count = allJobs[start...].prefix { $0.precision == precision }.count
-      let rows = (start..<(start + count)).map { index in
-        CostRow(
-          operation: allJobs[index].operation, unit: allJobs[index].unit, recipe: [],
-          transistorCount: measurements[index].transistorCount, depth: measurements[index].depth,
-          staticTOs: measurements[index].transistorCount, dynamicTOs: measurements[index].meanSwitchedGates,
-          dynamicTOsStandardDeviation: measurements[index].switchedGatesStandardDeviation,
-          glitchTOs: measurements[index].meanUnitDelaySwitchedGates)
-      }
-      start += count
-      let recipes = precision.floatFormat.map { CompositeRecipes.rows(primitives: rows, precision: $0.precision) } ?? []
-      return CostTable(
-        toolVersion: toolVersion, precision: precision,
-        designs: [
-          ("adder", options.adder.rawValue), ("multiplier", options.multiplierDesign!.description),
-          ("divider", options.divider), ("sqrt", options.squareRoot),
-        ],
-        operands: options.operands.rawValue, vectorCount: options.vectorCount, seed: options.seed,
-        rows: rows + recipes)
-    }
+    let recipes = precision.floatFormat.map { CompositeRecipes.rows(primitives: rows, precision: $0.precision) } ?? []
+    return CostTable(
+      toolVersion: toolVersion, precision: precision,
+      designs: DesignFamily.allCases.map { ($0.rawValue, options.design(of: $0).description) },
+      operands: options.operands.rawValue, vectorCount: options.vectorCount, seed: options.seed,
+      rows: rows + recipes)
   }
 
   private static func weight(_ job: Job) -> Int {
     let width = job.precision.floatFormat?.precision ?? job.precision.bitWidth
-    let isQuadratic = ["mul", "div", "sqrt"].contains(job.operation)
+    let isQuadratic = [.mul, .div, .sqrt].contains(job.operation)
     return isQuadratic ? width * width : width * 8
   }
 
   static func measure(_ job: Job, options: DerivationOptions, library: CellLibrary) throws -> UnitMeasurement {
     let netlist = try job.build(library)
-    let inputs = options.operands.operands(
-      precision: job.precision, widths: job.inputWidths, count: options.vectorCount,
-      seed: unitSeed(options.seed, unit: job.unit), isMagnitude: job.isMagnitude)
+    let stream = OperandStream(
+      options.operands, precision: job.precision, seed: unitSeed(options.seed, unit: job.unit),
+      isMagnitude: job.isMagnitude)
     return try UnitMeasurement.measure(
-      netlist, inputs: inputs, check: job.check,
+      netlist, inputs: stream.vectors(widths: job.inputWidths, count: options.vectorCount), reference: job.reference,
       options: MeasurementOptions(wordsPerNode: options.wordsPerNode, countsGlitches: true, recordsPerVector: true))
+  }
+}
+
+/// Counts finished units per precision for parallel workers, and hands
+/// finished tables to the caller one at a time.
+private final class CompletionTracker: @unchecked Sendable {
+  private var remaining: [Precision: Int] = [:]
+  private var done = 0
+  private var stopped = false
+  private var error: (any Error)?
+  private let lock = NSLock()
+  private let handOverLock = NSLock()
+
+  init(precisions: [Precision], jobs: [Precision]) {
+    for precision in jobs { remaining[precision, default: 0] += 1 }
+  }
+
+  /// Records a finished unit: the units done so far and the precision it
+  /// completed, if any.
+  func finish(_ precision: Precision) -> (done: Int, completed: Precision?) {
+    lock.lock()
+    defer { lock.unlock() }
+    done += 1
+    remaining[precision]! -= 1
+    return (done, remaining[precision] == 0 ? precision : nil)
+  }
+
+  /// Runs `body` unless an earlier hand-over failed; its error stops the run.
+  func hand(over body: () throws -> Void) {
+    handOverLock.lock()
+    defer { handOverLock.unlock() }
+    guard !isStopped else { return }
+    do { try body() } catch {
+      lock.lock()
+      self.error = error
+      stopped = true
+      lock.unlock()
+    }
+  }
+
+  /// Whether a hand-over failed, so remaining units need not be measured.
+  var isStopped: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return stopped
+  }
+
+  /// The error of the failed hand-over.
+  var handOverError: (any Error)? {
+    lock.lock()
+    defer { lock.unlock() }
+    return error
   }
 }
 

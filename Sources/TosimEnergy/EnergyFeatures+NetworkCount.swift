@@ -5,7 +5,7 @@
 // and kernel calls (views run no kernel). Every TosimNN-facing line of the
 // energy model is in this file. Used by `tosim fit` and `tosim estimate`.
 //===----------------------------------------------------------------------===//
-import TosimCost
+import TosimCostModel
 import TosimFormats
 import TosimNN
 
@@ -14,10 +14,10 @@ extension ArithmeticClass {
   ///
   /// add, sub, mul → element-wise; compare, max, min → compare/select; every other
   /// op (div, sqrt, rsqrt and the composites exp, log, sigmoid, tanh, gelu, …) → transcendental.
-  public static func of(operation name: String) -> ArithmeticClass {
-    switch name {
-    case "add", "sub", "mul": return .elementwise
-    case "compare", "max", "min": return .compareSelect
+  public static func of(operation: ArithmeticOperation) -> ArithmeticClass {
+    switch operation {
+    case .add, .sub, .mul: return .elementwise
+    case .compare, .max, .min: return .compareSelect
     default: return .transcendental
     }
   }
@@ -45,7 +45,7 @@ extension EnergyFeatures {
     for layer in count.layers {
       if layer.trainableParameterCount > 0 { parameterisedLayers += 1 }
       var kernel = KernelFeatures(name: layer.name, opType: layer.opType)
-      let isView = ForwardCounter.viewOps.contains(layer.opType)
+      let isView = OperatorRule.rule(for: layer.opType)?.movement == .view
       if mode != .backward {
         try kernel.add(Self.pass(layer.forward, layer.precision, tables, calls: isView ? 0 : 1))
       }
@@ -83,7 +83,7 @@ extension EnergyFeatures {
     } else {
       table = nil
     }
-    var macLeft = ["mul": pass.macCount, "add": pass.macCount]
+    var macLeft: [ArithmeticOperation: Int] = [.mul: pass.macCount, .add: pass.macCount]
     for (op, total) in pass.ops.ordered {
       let inMAC = min(total, macLeft[op] ?? 0)
       macLeft[op] = (macLeft[op] ?? 0) - inMAC
@@ -93,7 +93,7 @@ extension EnergyFeatures {
         kernel.flops[arithmeticClass] += count
         guard let table else { continue }
         guard let row = table.row(op) else {
-          throw InputError("cost table for \(table.precision.rawValue) has no row for op '\(op)'")
+          throw InputError("cost table for \(table.precision.rawValue) has no row for op '\(op.rawValue)'")
         }
         kernel.staticTOs[arithmeticClass] += count * Double(row.staticTOs)
         kernel.dynamicTOs[arithmeticClass] += count * row.dynamicTOs

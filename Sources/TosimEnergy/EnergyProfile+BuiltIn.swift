@@ -6,7 +6,7 @@
 // traffic from Horowitz's 64-bit DRAM access. Every number and its source:
 // docs/energy-model.md, "Built-in profile".
 //===----------------------------------------------------------------------===//
-import TosimCost
+import TosimCostModel
 
 extension EnergyProfile {
   /// Horowitz (ISSCC 2014, 45 nm, 0.9 V): energy of a 32-bit floating-point add, in joules.
@@ -22,7 +22,7 @@ extension EnergyProfile {
   ///
   /// - Returns: `nil` when the table lacks an add or mul row or its switching is zero.
   public static func joulesPerSwitchedGate(fp32 table: CostTable) -> Double? {
-    guard let add = table.row("add"), let mul = table.row("mul"), add.dynamicTOs + mul.dynamicTOs > 0 else { return nil }
+    guard let add = table.row(.add), let mul = table.row(.mul), add.dynamicTOs + mul.dynamicTOs > 0 else { return nil }
     return (horowitzFP32Add + horowitzFP32Multiply) / (add.dynamicTOs + mul.dynamicTOs)
   }
 

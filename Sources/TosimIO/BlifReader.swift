@@ -13,6 +13,9 @@ import TosimNetlist
 
 /// Reads BLIF into a netlist over a cell library.
 public enum BlifReader {
+  /// The widest bus a design may declare; a bus index must be below it.
+  public static let maximumBusWidth = 1 << 16
+
   /// Yosys internal gate cells: their ports (inputs then output) and function.
   static let yosysGates: [String: (inputs: [String], output: String, function: @Sendable ([Bool]) -> Bool)] = [
     "$_BUF_": (["A"], "Y", { $0[0] }),
@@ -39,13 +42,70 @@ public enum BlifReader {
     case function(TruthTable, inputs: [String], output: String, line: Int)
     /// A library cell with named pins.
     case cell(CellID, inputs: [String], outputs: [String], name: String, line: Int)
+
+    /// The signals the element reads.
+    var inputs: [String] {
+      switch self {
+      case .function(_, let inputs, _, _), .cell(_, let inputs, _, _, _): inputs
+      }
+    }
+
+    /// The signals the element drives.
+    var outputs: [String] {
+      switch self {
+      case .function(_, _, let output, _): [output]
+      case .cell(_, _, let outputs, _, _): outputs
+      }
+    }
+
+    /// The line the element starts on.
+    var line: Int {
+      switch self {
+      case .function(_, _, _, let line), .cell(_, _, _, _, let line): line
+      }
+    }
+  }
+
+  /// The order in which `elements` can be placed: passes over the file,
+  /// each placing in file order every element whose inputs are ready (the
+  /// order of the instances in the netlist), computed in time linear in the
+  /// file. Elements that never become ready (an undriven input, a loop) are
+  /// left out. `driverOf` gives each driven signal's element; `available`
+  /// signals (primary inputs, constants) are ready from the start.
+  private static func placementOrder(
+    _ elements: [Element], driverOf: [String: Int], available: Set<String>
+  ) -> [Int] {
+    var unresolved = [Int](repeating: 0, count: elements.count)
+    var consumers = [[Int]](repeating: [], count: elements.count)
+    for (index, element) in elements.enumerated() {
+      for signal in Set(element.inputs) where !available.contains(signal) {
+        unresolved[index] += 1
+        if let driver = driverOf[signal] { consumers[driver].append(index) }
+      }
+    }
+    // pass[e] = max(1, pass[d] for each driver d before e in the file, pass[d] + 1 for one after it).
+    var pass = [Int](repeating: 1, count: elements.count)
+    var ready = elements.indices.filter { unresolved[$0] == 0 }
+    var next = 0
+    while next < ready.count {
+      let driver = ready[next]
+      next += 1
+      for consumer in consumers[driver] {
+        pass[consumer] = max(pass[consumer], pass[driver] + (driver > consumer ? 1 : 0))
+        unresolved[consumer] -= 1
+        if unresolved[consumer] == 0 { ready.append(consumer) }
+      }
+    }
+    return ready.sorted { (pass[$0], $0) < (pass[$1], $1) }
   }
 
   /// Parses BLIF `text` and maps it onto `library`.
   ///
   /// - Throws: `InputError` with file and line for unsupported constructs
   ///   (`.latch`, hierarchy), malformed covers, unknown cells or pins, more
-  ///   than six cover inputs, and for undriven or multiply driven signals.
+  ///   than six cover inputs, undriven or multiply driven signals, a port
+  ///   or pin binding listed twice, and a bus whose bits are not contiguous
+  ///   or reach `maximumBusWidth`.
   public static func read(_ text: String, file: String, library: CellLibrary) throws -> Netlist {
     func error(_ message: String, _ line: Int?) -> InputError { InputError(message, file: file, line: line) }
     // Logical lines: strip comments, join `\` continuations.
@@ -68,8 +128,8 @@ public enum BlifReader {
     }
 
     var modelName: String?
-    var inputNames: [String] = []
-    var outputNames: [String] = []
+    var inputNames: [(name: String, line: Int)] = []
+    var outputNames: [(name: String, line: Int)] = []
     var elements: [Element] = []
     var index = 0
     var ended = false
@@ -83,8 +143,8 @@ public enum BlifReader {
           throw error("a second .model before .end; hierarchical BLIF is not supported (flatten it first)", number)
         }
         modelName = words.count > 1 ? words[1] : "top"
-      case ".inputs": inputNames += words.dropFirst()
-      case ".outputs": outputNames += words.dropFirst()
+      case ".inputs": inputNames += words.dropFirst().map { ($0, number) }
+      case ".outputs": outputNames += words.dropFirst().map { ($0, number) }
       case ".end":
         ended = true
         index = lines.count
@@ -125,6 +185,9 @@ public enum BlifReader {
         for binding in words.dropFirst(2) {
           let parts = binding.split(separator: "=", maxSplits: 1).map(String.init)
           guard parts.count == 2 else { throw error("pin binding '\(binding)' is not formal=actual", number) }
+          if let other = pins.keys.first(where: { $0.uppercased() == parts[0].uppercased() }) {
+            throw error("pin \(parts[0]) is bound twice (\(other)=\(pins[other]!) and \(binding))", number)
+          }
           pins[parts[0]] = parts[1]
         }
         let cellName = words[1]
@@ -140,7 +203,7 @@ public enum BlifReader {
           for pin in pins.keys where !cell.inputs.contains(pin.uppercased()) && !cell.outputs.contains(pin.uppercased()) {
             throw error("cell \(cell.name) has no pin '\(pin)'", number)
           }
-          let upper = Dictionary(pins.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
+          let upper = Dictionary(uniqueKeysWithValues: pins.map { ($0.key.uppercased(), $0.value) })
           let inputs = try cell.inputs.map { pin in
             guard let net = upper[pin] else { throw error("instance of \(cell.name) leaves input \(pin) unconnected", number) }
             return net
@@ -161,91 +224,88 @@ public enum BlifReader {
         throw error("unexpected '\(words[0])'; expected a BLIF command such as .names, .subckt or .end", number)
       }
     }
-    guard modelName != nil else { throw error("no .model found", nil) }
+    guard let modelName else { throw error("no .model found", nil) }
+    for (kind, names) in [("input", inputNames), ("output", outputNames)] {
+      var firstLine: [String: Int] = [:]
+      for (name, line) in names {
+        if let first = firstLine[name] { throw error("\(kind) \(name) is listed twice (also line \(first))", line) }
+        firstLine[name] = line
+      }
+    }
     return try build(
-      name: modelName!, inputs: inputNames, outputs: outputNames, elements: elements, library: library,
-      error: error)
+      name: modelName, inputs: try groupBuses(inputNames, error: error),
+      outputs: try groupBuses(outputNames, error: error), elements: elements, library: library, error: error)
   }
 
   /// Creates nets, places the elements and declares the ports.
   private static func build(
-    name: String, inputs: [String], outputs: [String], elements: [Element], library: CellLibrary,
+    name: String, inputs: [Bus], outputs: [Bus], elements: [Element], library: CellLibrary,
     error: (String, Int?) -> InputError
   ) throws -> Netlist {
     var netlist = Netlist(name: name, library: library)
     let mapper = CellMapper(library: library)
     var netOf: [String: NetID] = [:]
-    var driverLine: [String: Int] = [:]
-    for bus in groupBuses(inputs) {
-      let created = netlist.addInput(bus.name, width: bus.width)
-      for (bit, signal) in bus.bits.enumerated() { if let signal { netOf[signal] = created[bit] } }
+    for bus in inputs {
+      let created = netlist.addInput(bus.name, width: bus.bits.count)
+      for (bit, signal) in bus.bits.enumerated() { netOf[signal] = created[bit] }
     }
-    netOf["$false"] = Netlist.constant0
-    netOf["$true"] = Netlist.constant1
-    netOf["$undef"] = Netlist.constant0
-    for element in elements {
-      let (output, line): (String, Int) = switch element {
-      case .function(_, _, let output, let line): (output, line)
-      case .cell(_, _, let outputs, _, let line): (outputs.first ?? "", line)
+    let inputSignals = Set(inputs.flatMap(\.bits))
+    // Yosys's constant signals; a file may define them, but only as constants.
+    let constants: [String: NetID] = ["$false": Netlist.constant0, "$true": Netlist.constant1, "$undef": Netlist.constant0]
+    for bus in inputs {
+      if let reserved = bus.bits.first(where: { constants[$0] != nil }) {
+        throw error("input \(reserved) is the name of a Yosys constant, not a port", bus.line)
       }
-      if inputs.contains(output) { throw error("signal \(output) is a primary input but is also driven", line) }
     }
-    // Place functions in dependency order so every input signal has a net:
-    // elements whose inputs are ready are placed, repeatedly.
-    var pending = elements
-    while !pending.isEmpty {
-      var next: [Element] = []
-      for element in pending {
-        switch element {
-        case .function(let table, let inputs, let output, let line):
-          guard inputs.allSatisfy({ netOf[$0] != nil }) else {
-            next.append(element)
-            continue
-          }
-          if let previous = driverLine[output] { throw error("signal \(output) has several drivers (also line \(previous))", line) }
-          driverLine[output] = line
-          netOf[output] = try mapper.place(table, inputs: inputs.map { netOf[$0]! }, into: &netlist)
-        case .cell(let id, let inputs, let outputs, let instanceName, let line):
-          guard inputs.allSatisfy({ netOf[$0] != nil }) else {
-            next.append(element)
-            continue
-          }
-          var nets: [NetID] = []
-          for output in outputs {
-            if let previous = driverLine[output] { throw error("signal \(output) has several drivers (also line \(previous))", line) }
-            driverLine[output] = line
-            let net = netlist.newNet(name: output)
-            netOf[output] = net
-            nets.append(net)
-          }
-          try netlist.connect(id, inputs: inputs.map { netOf[$0]! }, outputs: nets, name: instanceName)
+    for (signal, net) in constants { netOf[signal] = net }
+    // Every signal has at most one driver, and primary inputs have none.
+    var driverOf: [String: Int] = [:]
+    for (index, element) in elements.enumerated() {
+      for output in element.outputs {
+        if inputSignals.contains(output) { throw error("signal \(output) is a primary input but is also driven", element.line) }
+        if let previous = driverOf[output] {
+          throw error("signal \(output) has several drivers (also line \(elements[previous].line))", element.line)
         }
+        driverOf[output] = index
       }
-      if next.count == pending.count {
-        // Nothing could be placed: an undriven signal or a loop.
-        let waiting = next.flatMap { element -> [(String, Int)] in
-          switch element {
-          case .function(_, let inputs, _, let line): return inputs.filter { netOf[$0] == nil }.map { ($0, line) }
-          case .cell(_, let inputs, _, _, let line): return inputs.filter { netOf[$0] == nil }.map { ($0, line) }
-          }
-        }
-        let drivenLater = Set(next.flatMap { element -> [String] in
-          switch element {
-          case .function(_, _, let output, _): return [output]
-          case .cell(_, _, let outputs, _, _): return outputs
-          }
-        })
-        if let undriven = waiting.first(where: { !drivenLater.contains($0.0) }) {
-          throw error("signal \(undriven.0) is used but never driven", undriven.1)
-        }
-        throw error("combinational loop through signal(s) " + Set(waiting.map(\.0)).sorted().prefix(8).joined(separator: ", "), waiting.first?.1)
-      }
-      pending = next
     }
-    for bus in groupBuses(outputs) {
+    // Place the elements in dependency order so every input signal has a net.
+    let order = placementOrder(elements, driverOf: driverOf, available: Set(netOf.keys))
+    for index in order {
+      switch elements[index] {
+      case .function(let table, let inputs, let output, let line):
+        let net = try mapper.place(table, inputs: inputs.map { netOf[$0]! }, into: &netlist)
+        if let constant = constants[output], output == "$undef" ? !(net == Netlist.constant0 || net == Netlist.constant1) : net != constant {
+          throw error("\(output) is driven by something other than the constant it names", line)
+        }
+        netOf[output] = net
+      case .cell(let id, let inputs, let outputs, let instanceName, let line):
+        var nets: [NetID] = []
+        for output in outputs {
+          if constants[output] != nil { throw error("a cell output drives the Yosys constant \(output)", line) }
+          let net = netlist.newNet(name: output)
+          netOf[output] = net
+          nets.append(net)
+        }
+        try netlist.connect(id, inputs: inputs.map { netOf[$0]! }, outputs: nets, name: instanceName)
+      }
+    }
+    if order.count < elements.count {
+      // Some elements wait forever: on an undriven signal or around a loop.
+      let placed = Set(order)
+      let next = elements.indices.filter { !placed.contains($0) }.map { elements[$0] }
+      let waiting = next.flatMap { element in element.inputs.filter { netOf[$0] == nil }.map { ($0, element.line) } }
+      let drivenLater = Set(next.flatMap(\.outputs))
+      if let undriven = waiting.first(where: { !drivenLater.contains($0.0) }) {
+        throw error("signal \(undriven.0) is used but never driven", undriven.1)
+      }
+      throw error("combinational loop through signal(s) " + Set(waiting.map(\.0)).sorted().prefix(8).joined(separator: ", "), waiting.first?.1)
+    }
+    for bus in outputs {
       let nets = try bus.bits.enumerated().map { bit, signal in
-        guard let signal, let net = netOf[signal] else {
-          throw error("output \(bus.name)[\(bit)] is never driven", nil)
+        guard let net = netOf[signal] else {
+          let bitName = "\(bus.name)[\(bit)]"
+          throw error("output \(bitName) is never driven" + (signal == bitName ? "" : " (signal \(signal))"), bus.line)
         }
         return net
       }
@@ -254,26 +314,72 @@ public enum BlifReader {
     return netlist
   }
 
-  /// Groups `name[i]` signals into buses (bit order by index), keeping
-  /// first-appearance order; a missing bit is `nil`.
-  static func groupBuses(_ signals: [String]) -> [(name: String, width: Int, bits: [String?])] {
+  /// A port bus: its name, the signal of each bit (bit 0 first), and the
+  /// line declaring its first signal.
+  struct Bus {
+    /// The bus name (`a` for signals `a[0]`, `a[1]`, …).
+    var name: String
+    /// The signal carrying each bit, least significant first.
+    var bits: [String]
+    /// The line of its first signal, for messages.
+    var line: Int
+  }
+
+  /// Groups `name[i]` signals into buses keeping first-appearance order. A
+  /// bus's bits are its indices from the lowest up (a Verilog `[7:4]` port
+  /// is a 4-bit bus), which must be contiguous and below `maximumBusWidth`,
+  /// so a bus never holds more bits than the file names. A bracket holding
+  /// anything but decimal digits (`x[-1]`, `x[i]`) is part of a plain name.
+  ///
+  /// - Throws: `InputError` for an index at or above `maximumBusWidth`, a
+  ///   missing bit, two signals for one bit (`a[3]`, `a[03]`), or a name
+  ///   used both as a plain signal and as a bus.
+  static func groupBuses(
+    _ signals: [(name: String, line: Int)], error: (String, Int?) -> InputError
+  ) throws -> [Bus] {
     var order: [String] = []
-    var bits: [String: [Int: String]] = [:]
-    for signal in signals {
-      var base = signal
-      var bit = 0
-      if signal.hasSuffix("]"), let open = signal.lastIndex(of: "["),
-        let index = Int(signal[signal.index(after: open)..<signal.index(before: signal.endIndex)])
-      {
-        base = String(signal[..<open])
-        bit = index
+    var bits: [String: [Int: (signal: String, line: Int)]] = [:]
+    var plain: [String: Int] = [:]
+    for (signal, line) in signals {
+      guard let (base, index) = try busBit(signal, line: line, error: error) else {
+        if bits[signal] != nil { throw error("\(signal) is used both as a plain signal and as a bus", line) }
+        plain[signal] = line
+        order.append(signal)
+        bits[signal] = [0: (signal, line)]
+        continue
       }
+      if plain[base] != nil { throw error("\(base) is used both as a plain signal and as a bus (\(signal))", line) }
       if bits[base] == nil { order.append(base) }
-      bits[base, default: [:]][bit] = signal
+      if let other = bits[base]?[index] {
+        throw error("\(signal) and \(other.signal) (line \(other.line)) are the same bit of bus \(base)", line)
+      }
+      bits[base, default: [:]][index] = (signal, line)
     }
-    return order.map { base in
-      let width = (bits[base]!.keys.max() ?? 0) + 1
-      return (base, width, (0..<width).map { bits[base]![$0] })
+    return try order.map { base in
+      let members = bits[base]!
+      let low = members.keys.min()!, high = members.keys.max()!
+      if high - low >= members.count {
+        let missing = (low...high).first { members[$0] == nil }!
+        throw error(
+          "bus \(base) has bits \(low) to \(high) but no \(base)[\(missing)]; bus bits must be contiguous",
+          members[low]!.line)
+      }
+      return Bus(name: base, bits: (low...high).map { members[$0]!.signal }, line: members[low]!.line)
     }
+  }
+
+  /// The bus name and index of `name[index]`, or nil for a plain signal.
+  private static func busBit(
+    _ signal: String, line: Int, error: (String, Int?) -> InputError
+  ) throws -> (String, Int)? {
+    guard signal.hasSuffix("]"), let open = signal.lastIndex(of: "["), open > signal.startIndex else { return nil }
+    let digits = signal[signal.index(after: open)..<signal.index(before: signal.endIndex)]
+    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    let trimmed = digits.drop { $0 == "0" }
+    guard trimmed.count <= 9, let index = Int(trimmed.isEmpty ? "0" : trimmed), index < maximumBusWidth else {
+      throw error(
+        "bus index \(digits) in \(signal) is too large; buses may have at most \(maximumBusWidth) bits", line)
+    }
+    return (String(signal[..<open]), index)
   }
 }

@@ -1,20 +1,16 @@
 //===--- CostTableReader.swift ---------------------------------------------===//
-// Reads cost tables (schema `tosim.cost-table/1`, written by `tosim derive`)
-// into TosimCost.CostTable, and finds the table of a precision:
-// `--table FILE`, else `circuits/tables/<precision>.json` under the working
+// Reads cost tables (schema `tosim.cost-table/1`, written by `tosim derive`
+// through CostTableWriter.swift) into TosimCostModel.CostTable. Where a
+// precision's table lives is CostTableFiles.swift. CLI: `tosim count
+// --table FILE`, else `circuits/tables/<precision>.json` under the working
 // directory. Field reference: docs/network-counter.md, §Cost tables.
 //===----------------------------------------------------------------------===//
 import Foundation
-import TosimCost
+import TosimCostModel
 import TosimFormats
 
 /// Reads cost-table JSON files.
 public enum CostTableReader {
-  /// Where a precision's table lives by default, relative to the working directory.
-  public static func defaultPath(for precision: Precision, workingDirectory: String) -> String {
-    (workingDirectory as NSString).appendingPathComponent("circuits/tables/\(precision.rawValue).json")
-  }
-
   /// Reads the table at `path`.
   public static func read(path: String) throws -> CostTable {
     try decode(JSONValue.read(path: path), file: path)
@@ -23,6 +19,10 @@ public enum CostTableReader {
   /// Decodes a table from JSON text.
   public static func decode(_ data: Data, file: String) throws -> CostTable {
     try decode(JSONValue.parse(data, file: file), file: file)
+  }
+
+  private static func unknownOperation(_ name: String) -> String {
+    "'\(name)' is not an operation; known: " + ArithmeticOperation.allCases.map(\.rawValue).joined(separator: ", ")
   }
 
   static func decode(_ json: JSONValue, file: String) throws -> CostTable {
@@ -45,21 +45,26 @@ public enum CostTableReader {
     var rows: [CostRow] = []
     for (index, item) in items.enumerated() {
       let object = try JSONObject(item, path: "ops[\(index)]", file: file)
-      let op = try object.requiredString("op")
-      guard !rows.contains(where: { $0.operation == op }) else { throw object.error("op", "'\(op)' appears twice") }
+      let opName = try object.requiredString("op")
+      guard let op = ArithmeticOperation(rawValue: opName) else { throw object.error("op", unknownOperation(opName)) }
+      guard !rows.contains(where: { $0.operation == op }) else { throw object.error("op", "'\(opName)' appears twice") }
       let kindName = try object.requiredString("kind")
       guard kindName == "primitive" || kindName == "recipe" else {
         throw object.error("kind", "'\(kindName)' should be primitive or recipe")
       }
       // A primitive names the unit it was measured on; a recipe has none.
       let unit = kindName == "primitive" ? try object.requiredString("unit") : nil
-      var recipe: [(operation: String, count: Int)] = []
+      var recipe: [(operation: ArithmeticOperation, count: Int)] = []
       if let value = object.members["recipe"] {
         let r = try JSONObject(value, path: "ops[\(index)].recipe", file: file)
+        var counts: [ArithmeticOperation: Int] = [:]
         for key in r.members.keys.sorted() {
+          guard let part = ArithmeticOperation(rawValue: key) else { throw r.error(key, unknownOperation(key)) }
           guard let n = try r.int(key), n >= 0 else { throw r.error(key, "should be a non-negative count") }
-          recipe.append((key, n))
+          counts[part] = n
         }
+        // In ArithmeticOperation order, the order the writer uses.
+        recipe = ArithmeticOperation.allCases.compactMap { part in counts[part].map { (part, $0) } }
       }
       func number(_ key: String, required: Bool = true) throws -> Double {
         guard let value = try object.double(key) else {

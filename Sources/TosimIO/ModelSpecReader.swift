@@ -24,12 +24,17 @@ public enum ModelSpecReader {
 
   /// Reads the spec at `path`.
   public static func read(path: String) throws -> ModelSpec {
-    try decode(JSONValue.read(path: path), file: path)
+    guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read file", file: path) }
+    return try decode(data, file: path)
   }
 
   /// Decodes a spec from JSON text.
+  ///
+  /// - Throws: `InputError` for malformed JSON, a key repeated within one object, and bad layers.
   public static func decode(_ data: Data, file: String) throws -> ModelSpec {
-    try decode(JSONValue.parse(data, file: file), file: file)
+    let json = try JSONValue.parse(data, file: file)
+    if let key = JSONDuplicateKeys.first(in: data) { throw InputError("key \"\(key)\" appears twice in one object", file: file) }
+    return try decode(json, file: file)
   }
 
   static func decode(_ json: JSONValue, file: String) throws -> ModelSpec {

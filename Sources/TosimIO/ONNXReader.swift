@@ -67,7 +67,12 @@ public enum ONNXReader {
       }
     }
     guard var graph else { throw InputError("not an ONNX model: no graph (ModelProto field 7)", file: r.file) }
-    if let opset { graph.opsetVersion = opset }
+    if let opset {
+      guard opset >= 1 else {
+        throw InputError("opset_import of the default ONNX domain has version \(opset), expected 1 or more", file: r.file)
+      }
+      graph.opsetVersion = opset
+    }
     return graph
   }
 

@@ -14,12 +14,14 @@ public enum SpiceReader {
   ///
   /// - Parameter file: the name used in error messages.
   /// - Throws: `InputError` with file and line for an unknown device, a
-  ///   card with the wrong number of nodes, a missing `.ENDS`, or a device
-  ///   outside any subcircuit.
+  ///   card with the wrong number of nodes, a missing `.ENDS`, a device
+  ///   outside any subcircuit, a subcircuit defined twice, or a port listed
+  ///   twice.
   public static func parse(_ text: String, file: String) throws -> [Subcircuit] {
     // Join continuation lines, remembering each card's first line number.
     var cards: [(line: Int, text: String)] = []
-    var directions: [String: PortDirection] = [:]
+    // PININFO entries by line; each applies to the subcircuit open at it or the next one.
+    var pinInfo: [(line: Int, port: String, direction: PortDirection)] = []
     for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.trimmingCharacters(in: .whitespaces)
       let number = offset + 1
@@ -30,7 +32,7 @@ public enum SpiceReader {
             throw InputError("malformed *.PININFO entry '\(item)'; expected PORT:I, PORT:O, PORT:P or PORT:G",
               file: file, line: number)
           }
-          directions[parts[0].uppercased()] = direction
+          pinInfo.append((number, parts[0].uppercased(), direction))
         }
         continue
       }
@@ -46,7 +48,17 @@ public enum SpiceReader {
 
     var result: [Subcircuit] = []
     var open: (name: String, ports: [String], line: Int, devices: [Mosfet])?
+    var directions: [String: PortDirection] = [:]
+    var nextPinInfo = 0
     for card in cards {
+      while nextPinInfo < pinInfo.count, pinInfo[nextPinInfo].line < card.line {
+        let (line, port, direction) = pinInfo[nextPinInfo]
+        nextPinInfo += 1
+        if let previous = directions[port], previous != direction {
+          throw InputError("*.PININFO gives port \(port) two directions", file: file, line: line)
+        }
+        directions[port] = direction
+      }
       let words = card.text.split(whereSeparator: \.isWhitespace).map { $0.uppercased() }
       guard let head = words.first else { continue }
       func error(_ message: String) -> InputError { InputError(message, file: file, line: card.line) }
@@ -54,11 +66,19 @@ public enum SpiceReader {
       case ".SUBCKT":
         if let open { throw error(".SUBCKT inside subcircuit \(open.name), which has no .ENDS") }
         guard words.count >= 2 else { throw error(".SUBCKT needs a name and ports") }
-        open = (words[1], words.dropFirst(2).filter { !$0.contains("=") }, card.line, [])
+        if let first = result.first(where: { $0.name == words[1] }) {
+          throw error("subcircuit \(words[1]) is defined twice (first at line \(first.line ?? 0))")
+        }
+        let ports = words.dropFirst(2).filter { !$0.contains("=") }
+        var seen: Set<String> = []
+        for port in ports where !seen.insert(port).inserted {
+          throw error("port \(port) is listed twice in .SUBCKT \(words[1])")
+        }
+        open = (words[1], ports, card.line, [])
       case ".ENDS":
         guard let current = open else { throw error(".ENDS without .SUBCKT") }
         let own = directions.filter { current.ports.contains($0.key) }
-        for port in directions.keys where !current.ports.contains(port) && current.ports.count > 0 {
+        for port in directions.keys.sorted() where !current.ports.contains(port) && current.ports.count > 0 {
           if !Subcircuit.powerNames.contains(port) && !Subcircuit.groundNames.contains(port) {
             throw error("*.PININFO names '\(port)', which is not a port of \(current.name)")
           }

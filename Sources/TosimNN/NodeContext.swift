@@ -107,10 +107,14 @@ public struct NodeContext: Sendable {
     return values
   }
 
-  /// `axis` normalised into `0..<rank`, or an error.
+  /// `axis` normalised into `0..<rank` (negative axes count from the back), or an error.
+  ///
+  /// A rank-0 tensor has no axes, so every axis is out of range for it.
   public func axis(_ axis: Int, rank: Int) throws -> Int {
     let normalised = axis < 0 ? axis + rank : axis
-    guard normalised >= 0, normalised < max(rank, 1) else { throw error("axis \(axis) is out of range for rank \(rank)") }
+    guard normalised >= 0, normalised < rank else {
+      throw error(rank == 0 ? "axis \(axis) given for a rank-0 tensor, which has no axes" : "axis \(axis) is out of range for rank \(rank)")
+    }
     return normalised
   }
 }

@@ -1,9 +1,12 @@
 //===--- ShapeInference.swift ----------------------------------------------===//
 // Static shape inference: walks the nodes in order, resolves every symbolic
 // dimension to the batch size (`tosim count --batch N`), and computes each
-// node's output shapes and element types from its inputs and attributes
-// (rules in ShapeInference+Rules.swift, following the ONNX operator specs).
-// Unknown operators are an error, or with `allowUnknown` a recorded skip.
+// node's output shapes and element types from its inputs and attributes with
+// the operator's OperatorRule (Operators/*Rules.swift, following the ONNX
+// operator specs), then folds small shape computations (ShapeFolding.swift).
+// Unknown operators are an error, or with `allowUnknown` a recorded zero-cost
+// node whose output shapes come from UnknownOperator.swift; a value produced
+// twice is an error.
 //===----------------------------------------------------------------------===//
 import TosimFormats
 
@@ -13,7 +16,7 @@ public struct InferenceOptions: Sendable {
   public var batchSize: Int = 1
   /// When set, every floating-point tensor is counted at this precision instead of its declared type.
   public var precisionOverride: Precision?
-  /// Whether unknown operators (and the nodes that depend on them) are skipped instead of failing.
+  /// Whether unknown operators are counted as zero-cost (when their output shapes are known) instead of failing.
   public var allowUnknown = false
 
   /// Creates options with the documented defaults.
@@ -34,12 +37,14 @@ public struct SkippedNode: Equatable, Sendable {
 
 /// A graph whose nodes all have resolved input and output tensors.
 public struct InferredGraph: Sendable {
-  /// The resolved nodes, in graph order (skipped nodes are absent).
+  /// The resolved nodes, in graph order (skipped and constant-folded nodes are absent).
   public var nodes: [NodeContext]
-  /// Nodes skipped under `allowUnknown`.
+  /// Unknown-operator nodes counted as zero-cost under `allowUnknown` (absent from `nodes`).
   public var skipped: [SkippedNode]
   /// Every resolved tensor by name.
   public var tensors: [String: ResolvedTensor]
+  /// Nodes left out of `nodes` because the shape folder computed all their outputs from constants.
+  public var foldedCount = 0
 }
 
 /// Static shape inference over a `Graph`.
@@ -51,6 +56,7 @@ public enum ShapeInference {
   /// - Complexity: O(nodes + tensor ranks).
   public static func infer(_ graph: Graph, options: InferenceOptions = .init()) throws -> InferredGraph {
     guard options.batchSize >= 1 else { throw InputError("batch size must be at least 1") }
+    guard graph.opsetVersion >= 1 else { throw InputError("opset version \(graph.opsetVersion) of the default ONNX domain is not positive") }
     var tensors: [String: ResolvedTensor] = [:]
     var initializerNames = Set<String>()
     func counted(_ element: ElementType) -> ElementType {
@@ -83,8 +89,11 @@ public enum ShapeInference {
       _ = try tensors[input.name]?.elementCount()
     }
 
+    var declared: [String: TensorType] = [:]
+    for info in graph.valueInfos + graph.outputs { if let type = info.type { declared[info.name] = type } }
     var nodes: [NodeContext] = []
     var skipped: [SkippedNode] = []
+    var foldedCount = 0
     for (index, node) in graph.nodes.enumerated() {
       var missing: String?
       let inputs = node.inputs.map { name -> ResolvedTensor? in
@@ -97,32 +106,55 @@ public enum ShapeInference {
         node: node, index: index, opsetVersion: graph.opsetVersion, inputs: inputs,
         isInitializer: node.inputs.map { initializerNames.contains($0) })
       if let missing {
-        if options.allowUnknown && skipped.count > 0 {
-          skipped.append(.init(label: context.label, reason: "input '\(missing)' comes from a skipped node"))
-          continue
-        }
         throw context.error("input '\(missing)' is not produced by an earlier node, an initializer or a graph input")
       }
-      guard node.domain.isEmpty || node.domain == "ai.onnx", supportedOps.contains(node.opType) else {
-        let what = node.domain.isEmpty ? node.opType : "\(node.domain).\(node.opType)"
-        if options.allowUnknown {
-          skipped.append(.init(label: context.label, reason: "unknown operator \(what)"))
-          continue
+      var seen = Set<String>()
+      for name in node.outputs where !name.isEmpty {
+        guard tensors[name] == nil, seen.insert(name).inserted else {
+          throw context.error("output '\(name)' is already produced by an earlier node, an initializer, a graph input or this node")
         }
-        throw context.error("unknown operator \(what) (pass --allow-unknown to skip it with a warning)")
       }
-      let outputs = try rules(context)
+      guard let rule = OperatorRule.rule(for: node.opType, domain: node.domain) else {
+        let what = node.domain.isEmpty ? node.opType : "\(node.domain).\(node.opType)"
+        guard options.allowUnknown else {
+          throw context.error("unknown operator \(what) (pass --allow-unknown to count it as zero-cost when its output shape is known)")
+        }
+        // Counted as zero-cost: its outputs take a declared or assumed shape and the walk goes on.
+        let (outputs, how) = try UnknownOperator.outputs(context, declared: declared, batchSize: options.batchSize, what: what)
+        for (name, tensor) in zip(node.outputs, outputs) where !name.isEmpty {
+          tensors[name] = ResolvedTensor(element: counted(tensor.element), shape: tensor.shape)
+        }
+        skipped.append(.init(label: context.label, reason: "unknown operator \(what) counted as zero-cost; \(how)"))
+        continue
+      }
+      let outputs = try context.labelling { try ShapeFolding.fold(context, try rule.outputs(context)) }
       context.outputs = outputs.map { tensor in
         var tensor = tensor
         tensor.element = counted(tensor.element)
         return tensor
       }
       for (name, tensor) in zip(node.outputs, context.outputs) where !name.isEmpty {
-        _ = try tensor.elementCount()
+        _ = try context.labelling { try tensor.elementCount() }
         tensors[name] = tensor
+      }
+      // A node computing only known values from known values is shape arithmetic a simplifier folds away.
+      if ShapeFolding.isConstant(context) {
+        foldedCount += 1
+        continue
       }
       nodes.append(context)
     }
-    return InferredGraph(nodes: nodes, skipped: skipped, tensors: tensors)
+    return InferredGraph(nodes: nodes, skipped: skipped, tensors: tensors, foldedCount: foldedCount)
+  }
+}
+
+extension NodeContext {
+  /// Runs `body`, prefixing this node's label to InputErrors that do not name it yet.
+  public func labelling<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as InputError where !error.message.hasPrefix(label) {
+      throw self.error(error.message)
+    }
   }
 }

@@ -3,7 +3,7 @@
 // (static) and × row(op).to_dynamic (dynamic), with the row taken from the
 // cost table of the work's precision (Li, Tsourdos & Guo 2024, §III).
 //===----------------------------------------------------------------------===//
-import TosimCost
+import TosimCostModel
 import TosimFormats
 
 /// Static and dynamic transistor operations.
@@ -35,7 +35,7 @@ public enum TOEstimator {
     var result = TOEstimate()
     for (op, count) in ops.ordered {
       guard let row = table.row(op) else {
-        throw InputError("cost table for \(table.precision.rawValue) has no row for op '\(op)'", file: tableName)
+        throw InputError("cost table for \(table.precision.rawValue) has no row for op '\(op.rawValue)'", file: tableName)
       }
       result.staticTOs += Double(count) * Double(row.staticTOs)
       result.dynamicTOs += Double(count) * row.dynamicTOs

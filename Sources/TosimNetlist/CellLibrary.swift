@@ -3,8 +3,6 @@
 // ask for cells by their standard names (INV, NAND2, FA, …); a user library
 // may replace any of them with its own transistor netlist.
 //===----------------------------------------------------------------------===//
-import TosimFormats
-
 /// The index of a cell within a `CellLibrary`.
 public struct CellID: Hashable, Sendable, Comparable {
   /// The position of the cell in `CellLibrary.cells`.
@@ -43,13 +41,4 @@ public struct CellLibrary: Sendable {
 
   /// The cell with the given index.
   public subscript(id: CellID) -> Cell { cells[id.index] }
-
-  /// Throws unless every named cell is present; generators call this first.
-  public func require(_ names: [String], for purpose: String) throws {
-    let missing = names.filter { id(named: $0) == nil }
-    guard missing.isEmpty else {
-      throw InputError(
-        "\(purpose) needs cell(s) \(missing.joined(separator: ", ")), which the cell library lacks")
-    }
-  }
 }

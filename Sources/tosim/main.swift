@@ -9,5 +9,6 @@ let context = CommandContext(
   standardError: { FileHandle.standardError.write(Data($0.utf8)) },
   readStandardInput: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) },
   environment: ProcessInfo.processInfo.environment,
-  workingDirectory: FileManager.default.currentDirectoryPath)
+  workingDirectory: FileManager.default.currentDirectoryPath,
+  isErrorTerminal: isatty(STDERR_FILENO) != 0)
 exit(Tosim.main(Array(CommandLine.arguments.dropFirst()), context: context))

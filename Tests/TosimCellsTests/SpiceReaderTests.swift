@@ -69,4 +69,24 @@ struct SpiceReaderTests {
   func pinInfo() {
     #expect(error("*.PININFO A:X\n.SUBCKT inv A Y VDD VSS\n.ENDS\n").contains("cell.sp:1: malformed *.PININFO"))
   }
+
+  @Test("each subcircuit of a file takes the PININFO lines before it or inside it")
+  func pinInfoPerSubcircuit() throws {
+    let subcircuits = try SpiceReader.parse("""
+      *.PININFO Y:O VDD:P VSS:G
+      .SUBCKT TIEHI Y VDD VSS
+      MP1 Y VSS VDD VDD pmos
+      .ENDS
+      .SUBCKT BUFX A Q VDD VSS
+      *.PININFO A:I Q:O
+      MP1 N A VDD VDD pmos
+      MN1 N A VSS VSS nmos
+      MP2 Q N VDD VDD pmos
+      MN2 Q N VSS VSS nmos
+      .ENDS
+      """, file: "cell.sp")
+    #expect(subcircuits.map(\.name) == ["TIEHI", "BUFX"])
+    #expect(subcircuits[0].portDirections == [.output, .power, .ground])
+    #expect(subcircuits[1].portDirections == [.input, .output, .power, .ground])
+  }
 }

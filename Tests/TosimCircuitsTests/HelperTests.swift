@@ -69,6 +69,18 @@ struct HelperTests {
     #expect(netlist.cellCounts.map(\.name) == ["HA", "OR2", "XNOR2"])
   }
 
+  @Test("constant folding: a full adder of a net with itself places no cell")
+  func equalInputsFold() {
+    var netlist = Netlist(name: "fold", library: TestSupport.shippedLibrary)
+    let x = netlist.addInput("x", width: 1)[0]
+    // x + x = 2x and x + x + 1 = 2x + 1: the sum bit is the carry-in, the carry is x.
+    let plusZero = netlist.fullAdder(x, x, Netlist.constant0)
+    let plusOne = netlist.fullAdder(x, Netlist.constant1, x)
+    #expect(plusZero.sum == Netlist.constant0 && plusZero.carry == x)
+    #expect(plusOne.sum == Netlist.constant1 && plusOne.carry == x)
+    #expect(netlist.instances.isEmpty)
+  }
+
   @Test("the sweep removes cells no output reads and keeps ports")
   func sweep() throws {
     var netlist = Netlist(name: "s", library: TestSupport.shippedLibrary)

@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 import Foundation
 import Testing
-import TosimCost
+import TosimCostModel
 import TosimEnergy
 import TosimFormats
 import TosimIO
@@ -95,15 +95,15 @@ struct EnergyFitTests {
     let count = try NetworkCounter.count(graph)
     let features = try EnergyFeatures(count: count, mode: .forward, tables: [.fp32: table])
     let total = features.total
-    let d = { (op: String) in table.row(op)!.dynamicTOs }
+    let d = { (op: ArithmeticOperation) in table.row(op)!.dynamicTOs }
     #expect(total.macs == 12)
     #expect(total.flops.values == [24, 0, 3, 3])
-    #expect(abs(total.dynamicTOs[.multiplyAccumulate] - 12 * (d("add") + d("mul"))) < 1e-6)
-    #expect(abs(total.dynamicTOs[.compareSelect] - 3 * d("compare")) < 1e-6)
-    #expect(abs(total.dynamicTOs[.transcendental] - 3 * d("sigmoid")) < 1e-6)
+    #expect(abs(total.dynamicTOs[.multiplyAccumulate] - 12 * (d(.add) + d(.mul))) < 1e-6)
+    #expect(abs(total.dynamicTOs[.compareSelect] - 3 * d(.compare)) < 1e-6)
+    #expect(abs(total.dynamicTOs[.transcendental] - 3 * d(.sigmoid)) < 1e-6)
     #expect(total.calls == 3)
     #expect(total.bytes == Double((4 + 12 + 3 + 3) * 4 + (3 + 3) * 4 + (3 + 3) * 4))
-    #expect(ArithmeticClass.of(operation: "div") == .transcendental)
-    #expect(ArithmeticClass.of(operation: "sub") == .elementwise)
+    #expect(ArithmeticClass.of(operation: .div) == .transcendental)
+    #expect(ArithmeticClass.of(operation: .sub) == .elementwise)
   }
 }

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 import Foundation
 import Testing
-import TosimCost
+import TosimCostModel
 import TosimEnergy
 import TosimFormats
 import TosimIO
@@ -50,7 +50,7 @@ struct EnergyProfileCodecTests {
   func builtIn() throws {
     let table = try CostTableReader.read(path: TestSupport.path("circuits/tables/fp32.json"))
     let perGate = try #require(EnergyProfile.joulesPerSwitchedGate(fp32: table))
-    let add = try #require(table.row("add")).dynamicTOs, mul = try #require(table.row("mul")).dynamicTOs
+    let add = try #require(table.row(.add)).dynamicTOs, mul = try #require(table.row(.mul)).dynamicTOs
     #expect(abs(perGate * (add + mul) - 4.6e-12) < 1e-24)
     let profile = try #require(EnergyProfile.firstPrinciples(fp32: table, toolVersion: "test"))
     #expect(profile.model.bytes == 1.3e-9 / 8)

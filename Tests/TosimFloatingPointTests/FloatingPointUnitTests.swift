@@ -9,7 +9,7 @@
 //===----------------------------------------------------------------------===//
 import Testing
 import TosimCircuits
-import TosimCost
+import TosimEvaluation
 import TosimFormats
 import TosimNetlist
 import _TosimTestSupport
@@ -28,7 +28,7 @@ struct FloatingPointUnitTests {
       format: format, operation: operation, designs: designs, library: TestSupport.shippedLibrary, name: "test")
     try netlist.validate()
     return try UnitMeasurement.measure(
-      netlist, inputs: [a, b], check: .floatingPoint(format, operation),
+      netlist, inputs: [a, b], reference: .floatingPoint(format, operation),
       options: MeasurementOptions(countsGlitches: false, recordsPerVector: false))
   }
 

@@ -4,7 +4,7 @@
 //===----------------------------------------------------------------------===//
 import Foundation
 import Testing
-import TosimCost
+import TosimCostModel
 import TosimFormats
 import TosimIO
 import TosimNN
@@ -16,11 +16,12 @@ struct CostTableTests {
     let table = try CostTableReader.read(path: Fixtures.path("cost-table-fp32.json"))
     #expect(table.toolVersion == "test-fixture" && table.precision == .fp32 && table.seed == 1)
     #expect(table.rows.count == 17)
-    #expect(table.row("add") == CostRow(operation: "add", unit: "fp32.add", recipe: [], transistorCount: 100, depth: 10,
+    #expect(table.row(.add) == CostRow(operation: .add, unit: "fp32.add", recipe: [], transistorCount: 100, depth: 10,
       staticTOs: 100, dynamicTOs: 10, dynamicTOsStandardDeviation: 1, glitchTOs: 15))
-    let softmax = try #require(table.row("softmax")?.recipe)
-    #expect(softmax.map(\.operation) == ["add", "compare", "div", "mul"])
-    #expect(softmax.map(\.count) == [9, 1, 1, 7])
+    let softmax = try #require(table.row(.softmax)?.recipe)
+    // Recipes come back in ArithmeticOperation order, whatever the file's order.
+    #expect(softmax.map(\.operation) == [.add, .mul, .div, .compare])
+    #expect(softmax.map(\.count) == [9, 7, 1, 1])
     #expect(table.designs.map(\.family) == ["adder", "divider", "multiplier", "sqrt"])
   }
 
@@ -35,11 +36,43 @@ struct CostTableTests {
     #expect(estimate.dynamicTOs == 58_869_190)
   }
 
+  @Test("network TOs: per layer, optimizer, step and total")
+  func networkTOs() throws {
+    let table = try CostTableReader.read(path: Fixtures.path("cost-table-fp32.json"))
+    let tables = [Precision.fp32: NamedCostTable(table, name: "fixture")]
+    let inference = try NetworkCounter.count(try ONNXReader.read(path: Fixtures.path("models/mlp_relu.onnx")))
+    let tos = try TOEstimator.estimate(inference, tables: tables)
+    // The hand-summed totals of the test above.
+    #expect(tos.perStep == TOEstimate(staticTOs: 588_691_900, dynamicTOs: 58_869_190))
+    #expect(tos.total == tos.perStep && tos.layers.count == inference.layers.count && tos.optimizer.isEmpty)
+    #expect(tos.layers.compactMap { $0 }.reduce(TOEstimate(), +) == tos.perStep)
+
+    // Training, 10 samples in batches of 2 over 3 epochs (15 steps), SGD:
+    // dense 4→3 forward mul 24 add 24, backward mul 48 add 54; relu 6 + 6
+    // compares; SGD on 15 parameters 15 mul + 15 add (TrainingTests).
+    let training = try countSpec(
+      "dense(4,3) relu", options: .init(inference: .init(batchSize: 2), mode: .training(.sgd), sampleCount: 10, epochCount: 3))
+    let trained = try TOEstimator.estimate(training, tables: tables)
+    let mul = try #require(table.row(.mul)), add = try #require(table.row(.add)), compare = try #require(table.row(.compare))
+    let denseStatic = Double(72 * mul.staticTOs + 78 * add.staticTOs)
+    #expect(trained.layers[0]?.staticTOs == denseStatic)
+    #expect(trained.layers[1]?.staticTOs == Double(12 * compare.staticTOs))
+    #expect(trained.optimizer.map(\.precision) == [.fp32])
+    #expect(trained.optimizer[0].tos?.staticTOs == Double(15 * mul.staticTOs + 15 * add.staticTOs))
+    let step = denseStatic + Double(12 * compare.staticTOs + 15 * mul.staticTOs + 15 * add.staticTOs)
+    #expect(trained.perStep?.staticTOs == step && trained.total?.staticTOs == 15 * step)
+    #expect(trained.total?.dynamicTOs == 15 * (trained.perStep?.dynamicTOs ?? 0))
+
+    // Without the fp32 table nothing that has ops is priced.
+    let none = try TOEstimator.estimate(training, tables: [:])
+    #expect(none.layers.allSatisfy { $0 == nil } && none.perStep == nil && none.total == nil)
+  }
+
   @Test("a missing row names the op and the table")
   func missingRow() throws {
     let table = try CostTableReader.read(path: Fixtures.path("cost-table-fp32-partial.json"))
     #expect {
-      try TOEstimator.estimate(try OpCounts([("add", 1), ("gelu", 2)]), table: table, tableName: "partial.json")
+      try TOEstimator.estimate(try OpCounts([(.add, 1), (.gelu, 2)]), table: table, tableName: "partial.json")
     } throws: { error in
       (error as? InputError)?.description == "partial.json: cost table for fp32 has no row for op 'gelu'"
     }
@@ -54,6 +87,10 @@ struct CostTableTests {
      "ops[0].unit: is missing"),
     ("{\"schema\": \"tosim.cost-table/1\", \"precision\": \"fp32\", \"tool_version\": \"x\", \"ops\": [{\"op\": \"add\", \"kind\": \"magic\"}]}",
      "ops[0].kind"),
+    ("{\"schema\": \"tosim.cost-table/1\", \"precision\": \"fp32\", \"tool_version\": \"x\", \"ops\": [{\"op\": \"fma\", \"kind\": \"primitive\"}]}",
+     "ops[0].op: 'fma' is not an operation; known: add, sub, mul, div, sqrt, compare, max, min, exp"),
+    ("{\"schema\": \"tosim.cost-table/1\", \"precision\": \"fp32\", \"tool_version\": \"x\", \"ops\": [{\"op\": \"exp\", \"kind\": \"recipe\", \"recipe\": {\"mull\": 2}}]}",
+     "ops[0].recipe.mull: 'mull' is not an operation"),
   ])
   func malformed(text: String, expected: String) {
     #expect {

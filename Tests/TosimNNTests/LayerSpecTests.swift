@@ -68,7 +68,7 @@ struct LayerSpecTests {
     // relu: 512 compares. dense(512,10): mul 5,120; add 10·511 + 10 = 5,120. softmax: 10 elements.
     let count = try countSpec("dense(784,512) relu dense(512,10) softmax")
     let total = try count.stepTotal()
-    #expect(total.ops.counts == ["mul": 406_528, "add": 406_528, "compare": 512, "softmax": 10])
+    #expect(total.ops.counts == [.mul: 406_528, .add: 406_528, .compare: 512, .softmax: 10])
     #expect(total.macCount == 401_408 + 5_120)
     // FLOPs: 2·401,408 + 512 bias + 512 relu + 2·5,120 + 10 bias + 10 softmax = 814,100.
     #expect(total.flopCount == 814_100)
@@ -89,7 +89,7 @@ struct LayerSpecTests {
     #expect(count.layers.map(\.outputShape) == [[1, 64, 32, 32], [1, 64, 32, 32], [1, 64, 16, 16], [1, 16384], [1, 10]])
     // conv: 65,536 outputs × 27 = 1,769,472 MACs; maxpool 2x2: 16,384 outputs × 3 compares.
     #expect(count.layers[0].forward.macCount == 1_769_472)
-    #expect(count.layers[2].forward.ops.counts == ["compare": 49_152])
+    #expect(count.layers[2].forward.ops.counts == [.compare: 49_152])
     #expect(count.layers[3].forward == PassCount())  // flatten is a view
   }
 

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 import Foundation
 import Testing
+import TosimCostModel
 import TosimFormats
 import TosimIO
 import TosimNN
@@ -15,14 +16,14 @@ struct ModelFixtureTests {
     try NetworkCounter.count(try ONNXReader.read(path: Fixtures.path("models/\(file)")), options: options)
   }
 
-  @Test("MLP 784-512-256-10 in three activations", arguments: [("relu", "compare"), ("sigmoid", "sigmoid"), ("tanh", "tanh")])
-  func mlp(variant: String, activationOp: String) throws {
+  @Test("MLP 784-512-256-10 in three activations", arguments: [("relu", ArithmeticOperation.compare), ("sigmoid", .sigmoid), ("tanh", .tanh)])
+  func mlp(variant: String, activationOp: ArithmeticOperation) throws {
     let count = try Self.count("mlp_\(variant).onnx")
     let total = try count.stepTotal()
     // MACs: 784·512 + 512·256 + 256·10 = 401,408 + 131,072 + 2,560 = 535,040 (onnx-tool, with bias: 535,818).
     #expect(total.macCount == 535_040)
     // Every Gemm has a bias, so adds = MACs; activations on 512 + 256 = 768 elements; softmax on 10.
-    #expect(total.ops.counts == ["mul": 535_040, "add": 535_040, activationOp: 768, "softmax": 10])
+    #expect(total.ops.counts == [.mul: 535_040, .add: 535_040, activationOp: 768, .softmax: 10])
     // Params: 401,920 + 131,328 + 2,570 = 535,818 (onnx-tool agrees).
     #expect(try count.parameterCount() == 535_818)
     #expect(count.layers.map(\.opType) == ["Gemm", "\(variant == "relu" ? "Relu" : variant == "sigmoid" ? "Sigmoid" : "Tanh")", "Gemm",
@@ -38,9 +39,9 @@ struct ModelFixtureTests {
     #expect(try count.parameterCount() == 61_706)
     // tanh on 4,704 + 1,600 + 120 + 84 = 6,508 elements; avgpool 2x2: (1,176 + 400) outputs × 3 adds + 1 div.
     let total = try count.stepTotal()
-    #expect(total.ops["tanh"] == 6_508)
-    #expect(total.ops["div"] == 1_576)
-    #expect(count.layers.first { $0.name == "pool1" }?.forward.ops.counts == ["add": 3_528, "div": 1_176])
+    #expect(total.ops[.tanh] == 6_508)
+    #expect(total.ops[.div] == 1_576)
+    #expect(count.layers.first { $0.name == "pool1" }?.forward.ops.counts == [.add: 3_528, .div: 1_176])
   }
 
   @Test("residual block with strided projection and BatchNorm")
@@ -51,9 +52,9 @@ struct ModelFixtureTests {
     #expect(try count.stepTotal().macCount == 3_670_336)
     // BatchNorm (inference): per element sub, mul, add; per channel add, rsqrt, mul → 3 × 32 rsqrt.
     let bn = try #require(count.layers.first { $0.name == "bn1" })
-    #expect(bn.forward.ops.counts == ["sub": 8_192, "mul": 8_192 + 32, "add": 8_192 + 32, "rsqrt": 32])
+    #expect(bn.forward.ops.counts == [.sub: 8_192, .mul: 8_192 + 32, .add: 8_192 + 32, .rsqrt: 32])
     #expect(bn.parameterCount == 128 && bn.trainableParameterCount == 64)
-    #expect(count.layers.first { $0.name == "gap" }?.forward.ops.counts == ["add": 32 * 255, "div": 32])
+    #expect(count.layers.first { $0.name == "gap" }?.forward.ops.counts == [.add: 32 * 255, .div: 32])
   }
 
   @Test("transformer encoder block: attention, Erf-GELU, LayerNorm")
@@ -65,10 +66,10 @@ struct ModelFixtureTests {
     #expect(count.layers.first { $0.name == "scores" }?.outputShape == [1, 4, 16, 16])
     #expect(count.layers.first { $0.name == "merge_heads" }?.outputShape == [1, 16, 64])
     // Erf-GELU counts as its primitives: 4,096 erf, Div/Add/Mul/Mul 4,096 each.
-    #expect(try count.stepTotal().ops["erf"] == 4_096)
+    #expect(try count.stepTotal().ops[.erf] == 4_096)
     // LayerNorm over 64 features, 16 groups: adds 16·(2·63 + 1) + 1,024 bias; rsqrt 16.
     let ln = try #require(count.layers.first { $0.name == "ln1" })
-    #expect(ln.forward.ops.counts == ["add": 16 * 127 + 1_024, "sub": 1_024, "mul": 3 * 1_024, "div": 32, "rsqrt": 16])
+    #expect(ln.forward.ops.counts == [.add: 16 * 127 + 1_024, .sub: 1_024, .mul: 3 * 1_024, .div: 32, .rsqrt: 16])
     // Batch 8 scales the symbolic batch dimension through Reshape's 0-copy shapes.
     let batched = try Self.count("transformer_block.onnx", .init(inference: .init(batchSize: 8)))
     #expect(try batched.stepTotal().macCount == 8 * 819_200)
@@ -81,7 +82,7 @@ struct ModelFixtureTests {
     #expect(try count.stepTotal().macCount == 660_096)
     let cell = count.layers[0].forward.ops
     // Per step: 3·64 sigmoids, 2·64 tanh, 3·64 muls beyond the MACs.
-    #expect(cell["sigmoid"] == 28 * 192 && cell["tanh"] == 28 * 128 && cell["mul"] == 659_456 + 28 * 192)
+    #expect(cell[.sigmoid] == 28 * 192 && cell[.tanh] == 28 * 128 && cell[.mul] == 659_456 + 28 * 192)
     #expect(count.layers[1].outputShape == [1, 64])
   }
 

@@ -2,6 +2,7 @@
 // Training counts: backward rules, optimizer updates and step arithmetic.
 //===----------------------------------------------------------------------===//
 import Testing
+import TosimCostModel
 import TosimFormats
 import TosimNN
 
@@ -15,19 +16,20 @@ struct TrainingTests {
     #expect(count.stepCount == 15)
     // Gemm forward: E = 2·3 = 6 outputs, K = 4 → mul 24, add 6·3 + 6 = 24.
     // Backward: dX and dW 2 × 24 MACs → mul 48, add 48 + 6 (bias gradient).
-    #expect(count.layers[0].backward.ops.counts == ["mul": 48, "add": 54])
+    #expect(count.layers[0].backward.ops.counts == [.mul: 48, .add: 54])
     #expect(count.layers[0].backward.macCount == 48)
     // Relu: forward 6 compares, backward 6 compares (the mask).
     // SGD on 15 parameters: 15 mul + 15 add.
     let step = try count.stepTotal()
-    #expect(step.ops.counts == ["mul": 24 + 48 + 15, "add": 24 + 54 + 15, "compare": 12])
-    #expect(try count.total().ops.counts == ["mul": 87 * 15, "add": 93 * 15, "compare": 180])
+    #expect(step.ops.counts == [.mul: 24 + 48 + 15, .add: 24 + 54 + 15, .compare: 12])
+    #expect(try count.total().ops.counts == [.mul: 87 * 15, .add: 93 * 15, .compare: 180])
   }
 
   @Test("optimizer ops per parameter", arguments: [
-    (Optimizer.sgd, ["mul": 1, "add": 1]), (.momentum, ["mul": 2, "add": 2]), (.adam, ["mul": 6, "add": 4, "div": 3, "sqrt": 1]),
+    (Optimizer.sgd, [ArithmeticOperation.mul: 1, .add: 1]), (.momentum, [.mul: 2, .add: 2]),
+    (.adam, [.mul: 6, .add: 4, .div: 3, .sqrt: 1]),
   ])
-  func optimizers(optimizer: Optimizer, perParameter: [String: Int]) throws {
+  func optimizers(optimizer: Optimizer, perParameter: [ArithmeticOperation: Int]) throws {
     let count = try countSpec("dense(4,3)", options: .init(mode: .training(optimizer)))
     let update = try #require(count.optimizerByPrecision[.fp32])
     #expect(update.ops.counts == perParameter.mapValues { $0 * 15 })
@@ -39,7 +41,7 @@ struct TrainingTests {
     let count = try countSpec("conv2d(2,4,3,in=5x5) batchnorm", options: .init(mode: .training(.sgd)))
     #expect(count.layers[1].parameterCount == 16 && count.layers[1].trainableParameterCount == 8)
     // conv: 4·2·9 + 4 = 76 trainable; BN: 8 → 84 SGD muls.
-    #expect(count.optimizerByPrecision[.fp32]?.ops["mul"] == 84)
+    #expect(count.optimizerByPrecision[.fp32]?.ops[.mul] == 84)
   }
 
   @Test("every layer kind has a backward rule")

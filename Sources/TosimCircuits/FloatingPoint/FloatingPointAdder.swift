@@ -19,35 +19,38 @@ extension FloatingPointBuilder {
     let width = format.bitWidth
     let x = unpack(a, format: format)
     var y = unpack(b, format: format)
-    if isSubtraction { y.sign = not(y.sign) }
+    if isSubtraction { y.sign = netlist.inverter(y.sign) }
     // Order by magnitude: the bit patterns without sign order like the values.
     let swap = lessThan(Array(a[..<(width - 1)]), Array(b[..<(width - 1)]))
-    let bigExponent = mux(swap, x.exponent, y.exponent)
-    let smallExponent = mux(swap, y.exponent, x.exponent)
-    let bigSignificand = mux(swap, x.significand, y.significand)
-    let smallSignificand = mux(swap, y.significand, x.significand)
-    let bigSign = mux(swap, x.sign, y.sign)
-    let isEffectiveSubtraction = xor(x.sign, y.sign)
+    let bigExponent = netlist.mux2(select: swap, whenZero: x.exponent, whenOne: y.exponent)
+    let smallExponent = netlist.mux2(select: swap, whenZero: y.exponent, whenOne: x.exponent)
+    let bigSignificand = netlist.mux2(select: swap, whenZero: x.significand, whenOne: y.significand)
+    let smallSignificand = netlist.mux2(select: swap, whenZero: y.significand, whenOne: x.significand)
+    let bigSign = netlist.mux2(select: swap, whenZero: x.sign, whenOne: y.sign)
+    let isEffectiveSubtraction = netlist.xor2(x.sign, y.sign)
     // Align: p + 3 bits, the small operand's dropped bits jammed into bit 0.
     let distance = subtract(bigExponent, smallExponent).difference
     let aligned = shiftRight([Self.zero, Self.zero, Self.zero] + smallSignificand, by: distance)
     var small = aligned.result
-    small[0] = or(small[0], aligned.sticky)
+    small[0] = netlist.or2(small[0], aligned.sticky)
     let big = [Self.zero, Self.zero, Self.zero] + bigSignificand
-    let addend = small.map { xor($0, isEffectiveSubtraction) }
+    let addend = small.map { netlist.xor2($0, isEffectiveSubtraction) }
     let sum = add(big, addend, carryIn: isEffectiveSubtraction)
-    let significand = sum.sum + [and(sum.carry, not(isEffectiveSubtraction))]
+    let significand = sum.sum + [netlist.and2(sum.carry, netlist.inverter(isEffectiveSubtraction))]
     // X = big exponent + 1 (S has its carry bit on top).
     let w = Self.exponentWidth(format)
     let exponent = increment(Self.zeroExtend(bigExponent, to: w), by: Self.one).sum
-    let isExactZero = not(orTree(significand))
-    let sign = and(bigSign, not(and(isExactZero, isEffectiveSubtraction)))
+    let isExactZero = netlist.inverter(netlist.orTree(significand))
+    let sign = netlist.and2(bigSign, netlist.inverter(netlist.and2(isExactZero, isEffectiveSubtraction)))
     let rounded = roundAndPack(
       sign: sign, exponent: exponent, significand: significand, sticky: Self.zero, mayUnderflow: false, format: format)
     // Specials: NaN in, or ∞ − ∞; otherwise an infinite operand wins.
-    let isNaN = or(or(x.isNaN, y.isNaN), and(and(x.isInfinite, y.isInfinite), isEffectiveSubtraction))
-    let isInfinite = or(x.isInfinite, y.isInfinite)
+    let operandIsNaN = netlist.or2(x.isNaN, y.isNaN)
+    let isNaN = netlist.or2(
+      operandIsNaN, netlist.and2(netlist.and2(x.isInfinite, y.isInfinite), isEffectiveSubtraction))
+    let isInfinite = netlist.or2(x.isInfinite, y.isInfinite)
+    let infinitySign = netlist.mux2(select: x.isInfinite, whenZero: y.sign, whenOne: x.sign)
     return overrideSpecials(
-      rounded, isNaN: isNaN, isInfinite: isInfinite, infinitySign: mux(x.isInfinite, y.sign, x.sign), format: format)
+      rounded, isNaN: isNaN, isInfinite: isInfinite, infinitySign: infinitySign, format: format)
   }
 }

@@ -22,7 +22,7 @@ extension FloatingPointBuilder {
 
   /// `a − b` modulo 2^n, and whether `a ≥ b` (unsigned), with the selected adder.
   mutating func subtract(_ a: [NetID], _ b: [NetID]) -> (difference: [NetID], noBorrow: NetID) {
-    let out = add(a, not(b), carryIn: Self.one)
+    let out = add(a, netlist.inverters(b), carryIn: Self.one)
     return (out.sum, out.carry)
   }
 
@@ -33,7 +33,7 @@ extension FloatingPointBuilder {
     var carry = Self.one
     var difference: [NetID] = []
     for i in a.indices {
-      let bit = fullAdder(a[i], not(b[i]), carry)
+      let bit = netlist.fullAdder(a[i], netlist.inverter(b[i]), carry)
       difference.append(bit.sum)
       carry = bit.carry
     }
@@ -49,12 +49,12 @@ extension FloatingPointBuilder {
 
   /// Unsigned `a < b` over equal widths.
   mutating func lessThan(_ a: [NetID], _ b: [NetID]) -> NetID {
-    not(subtract(a, b).noBorrow)
+    netlist.inverter(subtract(a, b).noBorrow)
   }
 
   /// Whether `a == b` bit for bit.
   mutating func equal(_ a: [NetID], _ b: [NetID]) -> NetID {
-    not(orTree(zip(a, b).map { xor($0, $1) }))
+    netlist.inverter(netlist.orTree(zip(a, b).map { netlist.xor2($0, $1) }))
   }
 
   // MARK: - Shifters
@@ -77,7 +77,7 @@ extension FloatingPointBuilder {
     var low = 1
     while 1 << low < n + 1 { low += 1 }
     guard amount.count > low + 1 else { return amount }
-    return Array(amount[..<low]) + [orTree(Array(amount[low...]))]
+    return Array(amount[..<low]) + [netlist.orTree(Array(amount[low...]))]
   }
 
   // MARK: - Leading zeros

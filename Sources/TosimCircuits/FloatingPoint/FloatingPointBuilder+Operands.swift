@@ -31,22 +31,22 @@ extension FloatingPointBuilder {
     let f = format.fractionBitCount, e = format.exponentBitCount
     let fraction = Array(bits[0..<f])
     var exponent = Array(bits[f..<(f + e)])
-    let exponentIsZero = not(orTree(exponent))
-    let exponentIsOnes = andTree(exponent)
-    let fractionIsZero = not(orTree(fraction))
+    let exponentIsZero = netlist.inverter(netlist.orTree(exponent))
+    let exponentIsOnes = netlist.andTree(exponent)
+    let fractionIsZero = netlist.inverter(netlist.orTree(fraction))
     let isNaN: NetID, isInfinite: NetID
     if format.hasInfinities {
-      isNaN = and(exponentIsOnes, not(fractionIsZero))
-      isInfinite = and(exponentIsOnes, fractionIsZero)
+      isNaN = netlist.and2(exponentIsOnes, netlist.inverter(fractionIsZero))
+      isInfinite = netlist.and2(exponentIsOnes, fractionIsZero)
     } else {
-      isNaN = and(exponentIsOnes, andTree(fraction))
+      isNaN = netlist.and2(exponentIsOnes, netlist.andTree(fraction))
       isInfinite = Self.zero
     }
-    let significand = fraction + [not(exponentIsZero)]
-    exponent[0] = or(exponent[0], exponentIsZero)
+    let significand = fraction + [netlist.inverter(exponentIsZero)]
+    exponent[0] = netlist.or2(exponent[0], exponentIsZero)
     return UnpackedOperand(
       sign: bits[e + f], exponent: exponent, significand: significand,
-      isZero: and(exponentIsZero, fractionIsZero), isInfinite: isInfinite, isNaN: isNaN)
+      isZero: netlist.and2(exponentIsZero, fractionIsZero), isInfinite: isInfinite, isNaN: isNaN)
   }
 
   /// Shifts a (possibly subnormal) significand left until its top bit is 1

@@ -32,19 +32,20 @@ extension FloatingPointBuilder {
     precondition(n >= p + 1)
     // X − 1 and whether X ≥ 1.
     let exponentMinusOne = add(exponent, Self.constant(-1, width: w)).sum
-    let isAtLeastOne = not(exponentMinusOne[w - 1])
+    let isAtLeastOne = netlist.inverter(exponentMinusOne[w - 1])
     // Left shift by L = min(lz, X − 1) when X ≥ 1.
     let zeros = leadingZeros(significand)
     let countWidth = zeros.count
     let limitIsSmaller = lessThan(exponentMinusOne, Self.zeroExtend(zeros, to: w))
-    let limited = mux(limitIsSmaller, zeros, Array(exponentMinusOne.prefix(countWidth)))
+    let limited = netlist.mux2(
+      select: limitIsSmaller, whenZero: zeros, whenOne: Array(exponentMinusOne.prefix(countWidth)))
     let leftAmount = gate(limited, isAtLeastOne)
     var shifted = shiftLeft(significand, by: leftAmount)
     var shiftedOut = Self.zero
     if mayUnderflow {
       // Right shift by 1 − X = −(X − 1) when X < 1.
-      let negated = add(not(exponentMinusOne), Self.constant(0, width: w), carryIn: Self.one).sum
-      let rightAmount = gate(negated, not(isAtLeastOne))
+      let negated = add(netlist.inverters(exponentMinusOne), Self.constant(0, width: w), carryIn: Self.one).sum
+      let rightAmount = gate(negated, netlist.inverter(isAtLeastOne))
       let right = shiftRight(shifted, by: Array(rightAmount.prefix(w - 1)))
       shifted = right.result
       shiftedOut = right.sticky
@@ -52,19 +53,20 @@ extension FloatingPointBuilder {
     // Round to nearest even.
     let kept = Array(shifted[(n - p)...])
     let guardBit = shifted[n - p - 1]
-    let stickyBit = or(or(sticky, shiftedOut), orTree(Array(shifted[..<(n - p - 1)])))
-    let roundUp = and(guardBit, or(stickyBit, kept[0]))
+    let stickyBit = netlist.or2(netlist.or2(sticky, shiftedOut), netlist.orTree(Array(shifted[..<(n - p - 1)])))
+    let roundUp = netlist.and2(guardBit, netlist.or2(stickyBit, kept[0]))
     // Exponent field: X − L when the leading 1 is in place, else 0.
     let exponentField = gate(subtract(exponent, Self.zeroExtend(leftAmount, to: w)).difference, kept[p - 1])
     let packed = increment(Array(kept[..<f]) + exponentField, by: roundUp).sum
     // Overflow: exponent beyond the format, or (E4M3) the NaN pattern.
-    let high = orTree(Array(packed[(f + e)...]))
+    let high = netlist.orTree(Array(packed[(f + e)...]))
     let top = Array(packed[f..<(f + e)])
     let overflow: NetID = format.hasInfinities
-      ? or(high, andTree(top))
-      : or(high, and(andTree(top), andTree(Array(packed[..<f]))))
+      ? netlist.or2(high, netlist.andTree(top))
+      : netlist.or2(high, netlist.and2(netlist.andTree(top), netlist.andTree(Array(packed[..<f]))))
     let infinity = Self.pattern(format.positiveInfinityOrNaN, format: format)
-    return mux(overflow, Array(packed[..<(f + e)]), Array(infinity[..<(f + e)])) + [sign]
+    return netlist.mux2(
+      select: overflow, whenZero: Array(packed[..<(f + e)]), whenOne: Array(infinity[..<(f + e)])) + [sign]
   }
 
   /// Replaces `result` by the special value when a flag is set: NaN first,
@@ -74,7 +76,8 @@ extension FloatingPointBuilder {
   ) -> [NetID] {
     var infinity = Self.pattern(format.positiveInfinityOrNaN, format: format)
     infinity[format.bitWidth - 1] = infinitySign
-    let withInfinity = mux(isInfinite, result, infinity)
-    return mux(isNaN, withInfinity, Self.pattern(format.canonicalNaN, format: format))
+    let withInfinity = netlist.mux2(select: isInfinite, whenZero: result, whenOne: infinity)
+    return netlist.mux2(
+      select: isNaN, whenZero: withInfinity, whenOne: Self.pattern(format.canonicalNaN, format: format))
   }
 }

@@ -25,23 +25,23 @@ extension FloatingPointBuilder {
     let x = unpack(a, format: format), y = unpack(b, format: format)
     func key(_ builder: inout FloatingPointBuilder, _ bits: [NetID]) -> [NetID] {
       let sign = bits[bits.count - 1]
-      return bits.dropLast().map { builder.xor($0, sign) } + [builder.not(sign)]
+      return bits.dropLast().map { builder.netlist.xor2($0, sign) } + [builder.netlist.inverter(sign)]
     }
     let keyA = key(&self, a), keyB = key(&self, b)
     return Comparison(
-      aIsLess: lessThan(keyA, keyB), patternsEqual: equal(a, b), bothZero: and(x.isZero, y.isZero),
+      aIsLess: lessThan(keyA, keyB), patternsEqual: equal(a, b), bothZero: netlist.and2(x.isZero, y.isZero),
       aIsNaN: x.isNaN, bIsNaN: y.isNaN)
   }
 
   /// Inserts the compare unit: `[a<b, a==b, a>b, unordered]`.
   mutating func floatingPointCompare(a: [NetID], b: [NetID], format: FloatFormat) -> [NetID] {
     let c = compareCore(a: a, b: b, format: format)
-    let unordered = or(c.aIsNaN, c.bIsNaN)
-    let ordered = not(unordered)
-    let equalValues = or(c.patternsEqual, c.bothZero)
-    let less = and(and(c.aIsLess, not(c.bothZero)), ordered)
-    let greater = and(and(not(c.aIsLess), not(equalValues)), ordered)
-    return [less, and(equalValues, ordered), greater, unordered]
+    let unordered = netlist.or2(c.aIsNaN, c.bIsNaN)
+    let ordered = netlist.inverter(unordered)
+    let equalValues = netlist.or2(c.patternsEqual, c.bothZero)
+    let less = netlist.and2(netlist.and2(c.aIsLess, netlist.inverter(c.bothZero)), ordered)
+    let greater = netlist.and2(netlist.and2(netlist.inverter(c.aIsLess), netlist.inverter(equalValues)), ordered)
+    return [less, netlist.and2(equalValues, ordered), greater, unordered]
   }
 
   /// Inserts max (`isMaximum`) or min: maximumNumber / minimumNumber.
@@ -49,8 +49,8 @@ extension FloatingPointBuilder {
     let c = compareCore(a: a, b: b, format: format)
     // Take b when a is NaN, or b is a number that wins the ordering (ties
     // between equal patterns may take either).
-    let bWins = isMaximum ? c.aIsLess : not(c.aIsLess)
-    let takeB = or(c.aIsNaN, and(not(c.bIsNaN), bWins))
-    return mux(takeB, a, b)
+    let bWins = isMaximum ? c.aIsLess : netlist.inverter(c.aIsLess)
+    let takeB = netlist.or2(c.aIsNaN, netlist.and2(netlist.inverter(c.bIsNaN), bWins))
+    return netlist.mux2(select: takeB, whenZero: a, whenOne: b)
   }
 }

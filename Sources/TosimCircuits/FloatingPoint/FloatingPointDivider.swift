@@ -33,7 +33,7 @@ extension FloatingPointBuilder {
   mutating func floatingPointDivide(a: [NetID], b: [NetID], format: FloatFormat) -> [NetID] {
     let p = format.precision, w = Self.exponentWidth(format)
     let x = unpack(a, format: format), y = unpack(b, format: format)
-    let sign = xor(x.sign, y.sign)
+    let sign = netlist.xor2(x.sign, y.sign)
     let dividend = normalize(x, exponentWidth: w), divisor = normalize(y, exponentWidth: w)
     let quotient: (bits: [NetID], sticky: NetID)
     switch designs.divider {
@@ -46,10 +46,13 @@ extension FloatingPointBuilder {
     let rounded = roundAndPack(
       sign: sign, exponent: exponent, significand: quotient.bits, sticky: quotient.sticky, mayUnderflow: true,
       format: format)
-    let isNaN = or(or(x.isNaN, y.isNaN), or(and(x.isZero, y.isZero), and(x.isInfinite, y.isInfinite)))
-    let isInfinite = or(x.isInfinite, y.isZero)
-    let isZero = or(y.isInfinite, x.isZero)
-    let withZero = mux(isZero, rounded, Array(repeating: Self.zero, count: format.bitWidth - 1) + [sign])
+    let operandIsNaN = netlist.or2(x.isNaN, y.isNaN)
+    let isNaN = netlist.or2(
+      operandIsNaN, netlist.or2(netlist.and2(x.isZero, y.isZero), netlist.and2(x.isInfinite, y.isInfinite)))
+    let isInfinite = netlist.or2(x.isInfinite, y.isZero)
+    let isZero = netlist.or2(y.isInfinite, x.isZero)
+    let signedZero = Array(repeating: Self.zero, count: format.bitWidth - 1) + [sign]
+    let withZero = netlist.mux2(select: isZero, whenZero: rounded, whenOne: signedZero)
     return overrideSpecials(withZero, isNaN: isNaN, isInfinite: isInfinite, infinitySign: sign, format: format)
   }
 
@@ -67,10 +70,10 @@ extension FloatingPointBuilder {
     for row in 0..<quotientWidth {
       let trial = rippleSubtract(remainder, divisorBits)
       quotientMSBFirst.append(trial.noBorrow)
-      remainder = mux(trial.noBorrow, remainder, trial.difference)
+      remainder = netlist.mux2(select: trial.noBorrow, whenZero: remainder, whenOne: trial.difference)
       if row < quotientWidth - 1 { remainder = [Self.zero] + remainder.dropLast() }
     }
-    return (quotientMSBFirst.reversed(), orTree(remainder))
+    return (quotientMSBFirst.reversed(), netlist.orTree(remainder))
   }
 
   /// The same quotient and sticky bit as `restoringSignificandDivide`, from
@@ -84,6 +87,6 @@ extension FloatingPointBuilder {
     let numerator = [NetID](repeating: Self.zero, count: quotientWidth - 1) + dividend
     let out = Dividers.build(
       .newtonRaphson, into: &netlist, a: numerator, b: Self.zeroExtend(divisor, to: width))
-    return (Array(out.quotient.prefix(quotientWidth)), orTree(out.remainder))
+    return (Array(out.quotient.prefix(quotientWidth)), netlist.orTree(out.remainder))
   }
 }

@@ -15,15 +15,17 @@ extension FloatingPointBuilder {
   /// Inserts `a × b` in `format`.
   mutating func floatingPointMultiply(a: [NetID], b: [NetID], format: FloatFormat) -> [NetID] {
     let x = unpack(a, format: format), y = unpack(b, format: format)
-    let sign = xor(x.sign, y.sign)
+    let sign = netlist.xor2(x.sign, y.sign)
     let product = multiply(x.significand, y.significand)
     let w = Self.exponentWidth(format)
     let exponentSum = add(Self.zeroExtend(x.exponent, to: w), Self.zeroExtend(y.exponent, to: w)).sum
     let exponent = add(exponentSum, Self.constant(1 - format.bias, width: w)).sum
     let rounded = roundAndPack(
       sign: sign, exponent: exponent, significand: product, sticky: Self.zero, mayUnderflow: true, format: format)
-    let isNaN = or(or(x.isNaN, y.isNaN), or(and(x.isInfinite, y.isZero), and(x.isZero, y.isInfinite)))
-    let isInfinite = or(x.isInfinite, y.isInfinite)
+    let operandIsNaN = netlist.or2(x.isNaN, y.isNaN)
+    let isNaN = netlist.or2(
+      operandIsNaN, netlist.or2(netlist.and2(x.isInfinite, y.isZero), netlist.and2(x.isZero, y.isInfinite)))
+    let isInfinite = netlist.or2(x.isInfinite, y.isInfinite)
     return overrideSpecials(rounded, isNaN: isNaN, isInfinite: isInfinite, infinitySign: sign, format: format)
   }
 }

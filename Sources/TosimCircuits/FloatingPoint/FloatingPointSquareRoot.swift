@@ -42,19 +42,19 @@ extension FloatingPointBuilder {
       let even = k - (p + 3), odd = k - (p + 4)
       let whenEven = (0..<p).contains(even) ? normalized.significand[even] : Self.zero
       let whenOdd = (0..<p).contains(odd) ? normalized.significand[odd] : Self.zero
-      return mux(isOdd, whenEven, whenOdd)
+      return netlist.mux2(select: isOdd, whenZero: whenEven, whenOne: whenOdd)
     }
     let root: (bits: [NetID], sticky: NetID)
     switch designs.squareRoot {
     case .digitRecurrence: root = restoringSquareRoot(radicand)
     case .newtonRaphson:
       let out = SquareRoots.build(.newtonRaphson, into: &netlist, a: radicand)
-      root = (Array(out.root.prefix(rootWidth)), orTree(out.remainder))
+      root = (Array(out.root.prefix(rootWidth)), netlist.orTree(out.remainder))
     }
     let rounded = roundAndPack(
       sign: x.sign, exponent: exponent, significand: root.bits, sticky: root.sticky, mayUnderflow: false,
       format: format)
-    let isNaN = or(x.isNaN, and(x.sign, not(x.isZero)))
+    let isNaN = netlist.or2(x.isNaN, netlist.and2(x.sign, netlist.inverter(x.isZero)))
     return overrideSpecials(rounded, isNaN: isNaN, isInfinite: x.isInfinite, infinitySign: x.sign, format: format)
   }
 
@@ -71,8 +71,8 @@ extension FloatingPointBuilder {
       let trial = Self.zeroExtend([Self.one, Self.zero] + rootMSBFirst.reversed(), to: width)
       let difference = rippleSubtract(remainder, trial)
       rootMSBFirst.append(difference.noBorrow)
-      remainder = mux(difference.noBorrow, remainder, difference.difference)
+      remainder = netlist.mux2(select: difference.noBorrow, whenZero: remainder, whenOne: difference.difference)
     }
-    return (rootMSBFirst.reversed(), orTree(remainder))
+    return (rootMSBFirst.reversed(), netlist.orTree(remainder))
   }
 }

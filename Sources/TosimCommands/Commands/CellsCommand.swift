@@ -10,7 +10,7 @@ import TosimNetlist
 struct CellsCommand: TosimCommand {
   static let name = "cells"
   static let abstract = "Analyse the transistor-level cell library and list every cell."
-  static let usage = "cells [--library DIR]... [--only-library] [--json]"
+  static let usage = "cells [--library DIR]... [--only-library] [--json] [--quiet]"
   static let discussion = """
     Each SPICE subcircuit is analysed at switch level: for every input combination every
     node is resolved from conducting paths to VDD, VSS or the inputs. Truth tables are
@@ -18,15 +18,20 @@ struct CellsCommand: TosimCommand {
     bit 0 of c). Gate loads count the transistor gates a node drives inside the cell.
     Exits 65 when a cell fails analysis.
     """
-  static let options = LibraryOptions.specs + [.flag("--json", "Write JSON instead of a table.")]
+  static let options = LibraryOptions.specs + [
+    .flag("--json", "Write JSON instead of a table."),
+    .flag("--quiet", "No per-cell error lines on standard error (the table still marks FAILED cells)."),
+  ]
 
   let library: LibraryOptions
   let json: Bool
+  let isQuiet: Bool
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(0...0, "")
     library = try LibraryOptions(arguments)
     json = arguments.flag("--json")
+    isQuiet = arguments.flag("--quiet")
   }
 
   func run(_ context: CommandContext) throws {
@@ -35,7 +40,7 @@ struct CellsCommand: TosimCommand {
       results += try CellLibraryLoader.analyse(directory: directory)
     }
     if json {
-      context.print(JSON.array(results.map(Self.json)).rendered())
+      context.print(JSONValue.array(results.map(Self.json)).rendered())
     } else {
       var table = TextTable(header: ["CELL", "INPUTS", "T", "NODES (function, gate load)", "STATUS"])
       for result in results {
@@ -48,7 +53,7 @@ struct CellsCommand: TosimCommand {
           table.rows.append([cell.name, inputs, String(cell.transistorCount), nodes, "ok"])
         case .failure(let error):
           table.rows.append([result.subcircuit.name, "-", String(result.subcircuit.transistors.count), "-", "FAILED"])
-          context.note("error: \(error)")
+          if !isQuiet { context.note("error: \(error)") }
         }
       }
       context.standardOutput(table.rendered)
@@ -62,8 +67,8 @@ struct CellsCommand: TosimCommand {
     }
   }
 
-  static func json(_ result: CellAnalysisResult) -> JSON {
-    var pairs: [(String, JSON)] = [
+  static func json(_ result: CellAnalysisResult) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [
       ("name", .string(result.subcircuit.name)),
       ("file", .string(result.subcircuit.file ?? "")),
     ]
@@ -71,10 +76,10 @@ struct CellsCommand: TosimCommand {
     case .success(let cell):
       pairs += [
         ("passed", .bool(true)),
-        ("inputs", .array(cell.inputs.map(JSON.string))),
-        ("outputs", .array(cell.outputs.map(JSON.string))),
+        ("inputs", .array(cell.inputs.map(JSONValue.string))),
+        ("outputs", .array(cell.outputs.map(JSONValue.string))),
         ("transistors", .int(cell.transistorCount)),
-        ("input_gate_loads", .object(zip(cell.inputs, cell.inputGateLoads).map { ($0, JSON.int($1)) })),
+        ("input_gate_loads", .object(zip(cell.inputs, cell.inputGateLoads).map { ($0, JSONValue.int($1)) })),
         ("nodes", .array(cell.nodes.map { node in
           .object([
             ("name", .string(node.name)),

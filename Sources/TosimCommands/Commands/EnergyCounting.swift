@@ -2,10 +2,11 @@
 // Turns models into energy-model features for `tosim fit` and `tosim
 // estimate`: loads the model, counts it once per distinct (model, batch,
 // precision, mode, optimizer), and finds the cost table of each precision
-// (--table FILE, else circuits/tables/<precision>.json).
+// (--table FILE, else <precision>.json in $TOSIM_TABLES or the package's
+// circuits/tables, found as `tosim count` finds them).
 //===----------------------------------------------------------------------===//
 import Foundation
-import TosimCost
+import TosimCostModel
 import TosimEnergy
 import TosimFormats
 import TosimIO
@@ -29,9 +30,10 @@ final class EnergyCounting {
   /// The cost table of `precision`: a given one, else the default file.
   func table(_ precision: Precision) throws -> CostTable {
     if let table = tables[precision] { return table }
-    let path = CostTableReader.defaultPath(for: precision, workingDirectory: context.workingDirectory)
+    let folder = try PackageLocation.tablesFolder(context) ?? context.resolve(CostTableFiles.defaultFolder)
+    let path = CostTableFiles.path(for: precision, in: folder)
     guard FileManager.default.fileExists(atPath: path) else {
-      throw InputError("no cost table for \(precision.rawValue): run `tosim derive --\(precision.rawValue)` or pass --table FILE")
+      throw InputError("no cost table for \(precision.rawValue): run `tosim derive --precision \(precision.rawValue)` or pass --table FILE")
     }
     let table = try CostTableReader.read(path: path)
     tables[precision] = table

@@ -149,20 +149,20 @@ struct EstimateCommand: TosimCommand {
       try AtomicFile.write(AttributionPlotSVG.render(title: "\(model.prefix(60)): energy per layer and term", layers: layers), to: context.resolve(svg))
     }
     if json {
-      func terms(_ t: EnergyTerms) -> JSON {
+      func terms(_ t: EnergyTerms) -> JSONValue {
         .object([
           ("arithmetic", .double(t.arithmetic)), ("memory", .double(t.memory)), ("calls", .double(t.calls)),
           ("static", .double(t.staticEnergy)), ("constant", .double(t.constant)), ("total", .double(t.total)),
         ])
       }
       context.print(
-        JSON.object([
+        JSONValue.object([
           ("model", .string(model)), ("batch", .int(batch)), ("precision", .string(precision.rawValue)), ("mode", .string(mode.rawValue)),
           ("steps", .double(features.steps)), ("profile", profilePath.map { .string($0) } ?? .null), ("built_in", .bool(builtIn)),
           ("hardware", .string(profile.hardware)), ("source", .string(profile.source)),
           ("predictor", .string(profile.model.predictor.rawValue)), ("form", .string(profile.model.form.rawValue)),
           ("energy_j", .double(energy)),
-          ("interval_j", interval.map { JSON.array([.double($0.0), .double($0.1)]) } ?? .null),
+          ("interval_j", interval.map { JSONValue.array([.double($0.0), .double($0.1)]) } ?? .null),
           ("modelled_time_s", .double(time)), ("terms", terms(total)),
           ("power_limit_w", powerLimit.map { .double($0) } ?? .null),
           ("layers", .array(zip(features.kernels, kernels).map { kernel, t in

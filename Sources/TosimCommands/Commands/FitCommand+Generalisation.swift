@@ -95,11 +95,11 @@ extension FitCommand {
     return lines
   }
 
-  func generalisationJSON(_ g: Generalisation) -> [(String, JSON)] {
-    func metrics(_ m: FitMetrics) -> JSON {
+  func generalisationJSON(_ g: Generalisation) -> [(String, JSONValue)] {
+    func metrics(_ m: FitMetrics) -> JSONValue {
       .object([("precision", .double(m.precision)), ("mape", .double(m.mape)), ("median_ape", .double(m.medianAPE)), ("r2", .double(m.r2)), ("spearman", .double(m.spearman))])
     }
-    var pairs: [(String, JSON)] = []
+    var pairs: [(String, JSONValue)] = []
     if !g.leaveOut.isEmpty {
       pairs.append(("leave_one_model_out", .array(g.leaveOut.map { r in
         .object([
@@ -169,7 +169,7 @@ extension FitCommand {
     return "leave-one-hardware-out (fit on the other labels, one scale factor fitted on the held-out rows):\n" + t.rendered + "\n"
   }
 
-  func leaveOutJSON(_ results: [HardwareOutResult]) -> JSON {
+  func leaveOutJSON(_ results: [HardwareOutResult]) -> JSONValue {
     .array(results.map { r in
       .object([
         ("held_out", .string(r.hardware)), ("predictor", .string(r.predictor.rawValue)), ("form", .string(r.form.rawValue)),

@@ -299,13 +299,13 @@ struct FitCommand: TosimCommand {
     }
   }
 
-  func jsonReport(_ reports: [HardwareReport]) -> JSON {
+  func jsonReport(_ reports: [HardwareReport]) -> JSONValue {
     .object([
       ("data", .string(data)), ("folds", .int(folds)), ("seed", .string(String(seed))),
       ("hardware", .array(reports.map { report in
-        func metrics(_ r: Result) -> JSON {
+        func metrics(_ r: Result) -> JSONValue {
           let m = r.cv.metrics
-          var pairs: [(String, JSON)] = [
+          var pairs: [(String, JSONValue)] = [
             ("predictor", .string(r.predictor?.rawValue ?? r.name)), ("form", r.form.map { .string($0.rawValue) } ?? .null),
             ("precision", .double(m.precision)), ("mape", .double(m.mape)), ("median_ape", .double(m.medianAPE)),
             ("r2", .double(m.r2)), ("spearman", .double(m.spearman)),

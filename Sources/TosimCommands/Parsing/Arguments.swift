@@ -2,7 +2,12 @@
 // A small argument parser in the shape of swift-argument-parser: each command
 // declares its options once (name, value name, help); the same table drives
 // parsing, validation of unknown options, and the help text.
+// Every whole-number option reads the same syntax (NumberSyntax): decimal
+// with optional `_` separators, or hexadecimal after `0x`. A single-dash
+// argument (`-l`) is an unknown option, never a positional.
 //===----------------------------------------------------------------------===//
+import Foundation
+import TosimFormats
 
 /// A command-line mistake: printed with the command's usage, exit status 64.
 public struct UsageError: Error, CustomStringConvertible, Sendable {
@@ -53,6 +58,11 @@ public struct ParsedArguments: Sendable {
     while index < arguments.count {
       let argument = arguments[index]
       index += 1
+      if !onlyPositionals && argument.count >= 2 && argument.hasPrefix("-") && !argument.hasPrefix("--")
+        && !(argument.dropFirst().first?.isNumber ?? false)
+      {
+        throw UsageError("unknown option '\(InputError.echo(argument))'; options are spelled with two dashes (--list)")
+      }
       if onlyPositionals || !argument.hasPrefix("--") || argument == "-" {
         if argument == "--" && !onlyPositionals {
           onlyPositionals = true
@@ -68,7 +78,7 @@ public struct ParsedArguments: Sendable {
         inlineValue = String(argument[argument.index(after: equals)...])
       }
       guard let spec = specs.first(where: { $0.name == name }) else {
-        throw UsageError("unknown option '\(name)'")
+        throw UsageError("unknown option '\(InputError.echo(name))'")
       }
       var value = ""
       if spec.valueName != nil {
@@ -96,20 +106,22 @@ public struct ParsedArguments: Sendable {
   /// Every value of a repeatable option.
   public func strings(_ name: String) -> [String] { values[name] ?? [] }
 
-  /// The value of option `name` as an integer in `range`.
+  /// The value of option `name` as an integer in `range`, in the number
+  /// syntax every option shares (`NumberSyntax`).
   public func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws -> Int {
     guard let text = string(name) else { return defaultValue }
-    guard let value = Int(text.replacingOccurrences(of: "_", with: "")), range.contains(value) else {
-      throw UsageError("option '\(name)' expects a whole number from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+    guard let parsed = NumberSyntax.parse(text), parsed <= UInt64(Int.max), range.contains(Int(parsed)) else {
+      throw UsageError("option '\(name)' expects a whole number from \(range.lowerBound) to \(range.upperBound), got '\(InputError.echo(text))'")
     }
-    return value
+    return Int(parsed)
   }
 
-  /// The value of option `name` as a 64-bit seed (decimal or 0x hex).
+  /// The value of option `name` as a 64-bit seed, in the shared number syntax.
   public func seed(_ name: String, default defaultValue: UInt64) throws -> UInt64 {
     guard let text = string(name) else { return defaultValue }
-    let parsed = text.lowercased().hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
-    guard let value = parsed else { throw UsageError("option '\(name)' expects an unsigned integer, got '\(text)'") }
+    guard let value = NumberSyntax.parse(text) else {
+      throw UsageError("option '\(name)' expects a whole number from 0 to \(UInt64.max), got '\(InputError.echo(text))'")
+    }
     return value
   }
 
@@ -119,5 +131,21 @@ public struct ParsedArguments: Sendable {
     if positionals.count > range.upperBound {
       throw UsageError("unexpected argument '\(positionals[range.upperBound])'")
     }
+  }
+}
+
+/// The one syntax of whole-number option values: decimal digits with optional
+/// `_` separators (`65_536`), or hexadecimal after `0x` (`0xFFFF`).
+enum NumberSyntax {
+  /// The value of `text`, or `nil` when it is not a whole number that fits in 64 bits.
+  static func parse(_ text: String) -> UInt64? {
+    let digits = text.replacingOccurrences(of: "_", with: "")
+    let lowered = digits.lowercased()
+    if lowered.hasPrefix("0x") {
+      let hex = lowered.dropFirst(2)
+      return hex.isEmpty ? nil : UInt64(hex, radix: 16)
+    }
+    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    return UInt64(digits)
   }
 }

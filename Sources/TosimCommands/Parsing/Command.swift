@@ -17,17 +17,21 @@ public final class CommandContext: @unchecked Sendable {
   public let environment: [String: String]
   /// The working directory that relative paths resolve against.
   public let workingDirectory: String
+  /// Whether standard error is a terminal: progress lines are written only then.
+  public let isErrorTerminal: Bool
 
   /// Creates a context.
   public init(
     standardOutput: @escaping (String) -> Void, standardError: @escaping (String) -> Void,
-    readStandardInput: @escaping () -> String, environment: [String: String], workingDirectory: String
+    readStandardInput: @escaping () -> String, environment: [String: String], workingDirectory: String,
+    isErrorTerminal: Bool = false
   ) {
     self.standardOutput = standardOutput
     self.standardError = standardError
     self.readStandardInput = readStandardInput
     self.environment = environment
     self.workingDirectory = workingDirectory
+    self.isErrorTerminal = isErrorTerminal
   }
 
   /// Writes a line to standard output.

@@ -1,8 +1,11 @@
 //===--- LibraryOptions.swift ----------------------------------------------===//
 // The cell-library options shared by every command that builds circuits:
 // `--library DIR` adds a user's SPICE cells on top of the shipped ones (same
-// names replace them); `--only-library` uses the user's cells alone.
+// names replace them); `--only-library` uses the user's cells alone. The
+// shipped folder is `$TOSIM_CELLS` when set, else found as PackageLocation
+// describes.
 //===----------------------------------------------------------------------===//
+import Foundation
 import TosimFormats
 import TosimIO
 import TosimNetlist
@@ -32,10 +35,13 @@ struct LibraryOptions {
   func directories(_ context: CommandContext) throws -> [String] {
     var folders: [String] = []
     if includesShipped {
-      guard let shipped = CellLibraryLoader.shippedDirectory(
-        environment: context.environment, workingDirectory: context.workingDirectory)
+      let enclosing = PackageLocation.enclosingPackage(of: context.workingDirectory)
+        .map { ($0 as NSString).appendingPathComponent("circuits/cells") }
+      guard let shipped = try PackageLocation.folder(fromVariable: PackageLocation.cellsVariable, context) ?? enclosing
+        ?? CellLibraryLoader.shippedDirectory(environment: [:], workingDirectory: context.workingDirectory)
       else {
-        throw InputError("cannot find the shipped cell library circuits/cells; run from the tosim checkout or pass --library DIR")
+        throw InputError("cannot find the shipped cell library circuits/cells; run inside the tosim package, "
+          + "set \(PackageLocation.cellsVariable)=DIR or pass --only-library --library DIR")
       }
       folders.append(shipped)
     }

@@ -1,8 +1,11 @@
 //===--- Tosim.swift -------------------------------------------------------===//
 // The root command: lists the subcommands, dispatches to them and maps
-// errors to exit statuses (64 usage, 65 bad data, 73 cannot write, 1 other).
+// errors to exit statuses, one per condition (docs/cli.md): 64 usage, 65 bad
+// input data or a verification mismatch, 73 cannot write, 1 an internal
+// failure. Foundation errors are turned into plain messages (ErrorMessage).
 //===----------------------------------------------------------------------===//
 import Foundation
+import TosimCost
 import TosimFormats
 import TosimIO
 
@@ -48,7 +51,11 @@ public enum Tosim {
       lines.append("  " + command.name + String(repeating: " ", count: width - command.name.count + 2) + command.abstract)
     }
     lines.append("  help" + String(repeating: " ", count: max(2, width - 2)) + "Show help for tosim or a subcommand.")
-    lines += ["", "  See 'tosim help <subcommand>' or 'tosim <subcommand> --help' for details."]
+    lines += [
+      "", "OPTIONS:", "  --version   Print the version (\(version)) and exit.", "  -h, --help  Show this help.",
+      "", "  See 'tosim help <subcommand>' or 'tosim <subcommand> --help' for details;",
+      "  docs/cli.md lists the shared options, environment variables and exit statuses.",
+    ]
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -61,9 +68,17 @@ public enum Tosim {
       return ExitStatus.success
     }
     if first == "help" || first == "--help" || first == "-h" {
+      if arguments.count > 2 {
+        context.standardError("error: unexpected argument '\(InputError.echo(arguments[2]))'\nUsage: tosim help [<subcommand>]\n")
+        return ExitStatus.usage
+      }
       if arguments.count > 1 {
+        if arguments[1] == "help" {
+          context.standardOutput("OVERVIEW: Show help for tosim or a subcommand.\n\nUSAGE: tosim help [<subcommand>]\n")
+          return ExitStatus.success
+        }
         guard let command = commands.first(where: { $0.name == arguments[1] }) else {
-          context.standardError("error: unknown subcommand '\(arguments[1])'\n\n" + helpText)
+          context.standardError("error: unknown subcommand '\(InputError.echo(arguments[1]))'\n\n" + helpText)
           return ExitStatus.usage
         }
         context.standardOutput(command.helpText)
@@ -77,11 +92,12 @@ public enum Tosim {
       return ExitStatus.success
     }
     guard let command = commands.first(where: { $0.name == first }) else {
-      context.standardError("error: unknown subcommand '\(first)'\n\n" + helpText)
+      context.standardError("error: unknown subcommand '\(InputError.echo(first))'\n\n" + helpText)
       return ExitStatus.usage
     }
     let rest = Array(arguments.dropFirst())
-    if rest.contains("--help") || rest.contains("-h") {
+    let beforeSeparator = rest.prefix { $0 != "--" }
+    if beforeSeparator.contains("--help") || beforeSeparator.contains("-h") {
       context.standardOutput(command.helpText)
       return ExitStatus.success
     }
@@ -95,12 +111,16 @@ public enum Tosim {
     } catch let error as InputError {
       context.standardError("error: \(error)\n")
       return ExitStatus.dataError
+    } catch let error as VerificationError {
+      context.standardError("error: verification failed: \(error)\n")
+      return ExitStatus.dataError
     } catch let error as OutputError {
       context.standardError("error: \(error)\n")
       return ExitStatus.cannotCreate
     } catch {
-      context.standardError("error: \(error)\n")
-      return ExitStatus.failure
+      let plain = ErrorMessage(error)
+      context.standardError("error: \(plain.message)\n")
+      return plain.status
     }
   }
 }

@@ -1,0 +1,145 @@
+//===--- OperatorRule.swift ------------------------------------------------===//
+// One value per ONNX operator: its shape rule, its forward and backward
+// arithmetic and its data-movement class, so that shape inference
+// (ShapeInference.swift), the forward counter and the backward counter all
+// read the same rule. The rules live in one file per operator family
+// (Operators/*Rules.swift) and are collected by OperatorRule+Registry.swift;
+// `tosim count` reaches them through NetworkCounter.
+//===----------------------------------------------------------------------===//
+import TosimCostModel
+import TosimFormats
+
+/// How an operator moves data, which decides what the counters charge for it.
+public enum DataMovement: Sendable, Equatable {
+  /// Arithmetic: inputs are read, outputs written, and the rule's ops are counted.
+  case compute
+  /// A copy (Transpose, Concat, …): inputs read and outputs written, no arithmetic.
+  case copy
+  /// A relabelling of a buffer (Reshape, Squeeze, …): no arithmetic and no bytes moved.
+  case view
+}
+
+/// Everything tosim knows about one ONNX operator.
+///
+/// The forward and backward closures fill only the arithmetic of a
+/// `PassCount` (ops, MACs, FLOPs); the counters add bytes from the data
+/// movement class. `E` is the number of elements of the node's first output.
+public struct OperatorRule: Sendable {
+  /// The output tensors of a node.
+  public typealias ShapeRule = @Sendable (NodeContext) throws -> [ResolvedTensor]
+  /// The forward arithmetic of a node with `E` output elements.
+  public typealias ForwardRule = @Sendable (_ node: NodeContext, _ e: Int) throws -> PassCount
+  /// The backward arithmetic of a node with `E` output elements, given its forward pass.
+  public typealias BackwardRule = @Sendable (_ node: NodeContext, _ e: Int, _ forward: PassCount) throws -> PassCount
+
+  /// The ONNX operator name (`Conv`).
+  public let opType: String
+  /// Compute, copy or view.
+  public let movement: DataMovement
+  /// Input positions that hold static metadata (axes, shapes, Clip bounds, Resize scales) rather than operands or weights.
+  public let metadataInputs: Set<Int>
+  /// Input positions whose initializers are parameters but not trained (BatchNorm running statistics).
+  public let untrainedInputs: Set<Int>
+  let shapeRule: ShapeRule
+  let forwardRule: ForwardRule
+  let backwardRule: BackwardRule
+
+  /// Creates a rule.
+  public init(
+    _ opType: String, movement: DataMovement = .compute, metadataInputs: Set<Int> = [], untrainedInputs: Set<Int> = [],
+    shape: @escaping ShapeRule, forward: @escaping ForwardRule = { _, _ in PassCount() },
+    backward: @escaping BackwardRule = { _, _, _ in PassCount() }
+  ) {
+    self.opType = opType
+    self.movement = movement
+    self.metadataInputs = metadataInputs
+    self.untrainedInputs = untrainedInputs
+    self.shapeRule = shape
+    self.forwardRule = forward
+    self.backwardRule = backward
+  }
+
+  /// The node's outputs from its resolved inputs and attributes.
+  public func outputs(_ c: NodeContext) throws -> [ResolvedTensor] { try shapeRule(c) }
+
+  /// The forward arithmetic (ops, MACs, FLOPs) of a resolved node.
+  public func forward(_ c: NodeContext) throws -> PassCount {
+    guard movement == .compute else { return PassCount() }
+    return try forwardRule(c, try c.outputElementCount())
+  }
+
+  /// The backward arithmetic of a resolved node whose forward pass is `forward`.
+  public func backward(_ c: NodeContext, forward: PassCount) throws -> PassCount {
+    guard movement == .compute else { return PassCount() }
+    return try backwardRule(c, try c.outputElementCount(), forward)
+  }
+}
+
+// MARK: - Rule shorthands
+
+extension OperatorRule {
+  /// Per-element op counts: `[(.mul, 2)]` is 2 multiplies per output element.
+  public typealias PerElement = [(op: ArithmeticOperation, count: Int)]
+
+  /// An operator whose forward and backward passes are fixed op counts per output element.
+  public static func perElement(
+    _ opType: String, shape: @escaping ShapeRule = sameAsInput, forward: PerElement, backward: PerElement
+  ) -> OperatorRule {
+    OperatorRule(
+      opType, shape: shape, forward: { _, e in try .arithmetic(.perElement(forward, e)) },
+      backward: { _, e, _ in try .arithmetic(.perElement(backward, e)) })
+  }
+
+  /// A data-movement operator: a `.view` or a `.copy`, with its shape rule.
+  public static func movement(
+    _ opType: String, _ movement: DataMovement, metadataInputs: Set<Int> = [], shape: @escaping ShapeRule
+  ) -> OperatorRule {
+    OperatorRule(opType, movement: movement, metadataInputs: metadataInputs, shape: shape)
+  }
+
+  /// The shape rule of operators whose single output has the first input's shape and type.
+  public static let sameAsInput: ShapeRule = { c in
+    let x = try c.input(0)
+    return [ResolvedTensor(element: x.element, shape: x.shape)]
+  }
+}
+
+extension OpCounts {
+  /// `counts` per element times `e` elements (checked).
+  public static func perElement(_ counts: OperatorRule.PerElement, _ e: Int) throws -> OpCounts {
+    var result = OpCounts()
+    for (op, k) in counts { try result.add(op, try Checked.multiply(e, k, "\(op) count")) }
+    return result
+  }
+}
+
+extension PassCount {
+  /// Arithmetic without multiply-accumulates: one FLOP per counted op.
+  public static func arithmetic(_ ops: OpCounts) throws -> PassCount {
+    var pass = PassCount()
+    pass.ops = ops
+    pass.flopCount = try ops.total()
+    return pass
+  }
+
+  /// The arithmetic of a matrix product, convolution or recurrent layer.
+  ///
+  /// `ops` are the products' multiplies and adds (bias adds included),
+  /// `extra` the layer's other arithmetic (gate functions, alpha/beta
+  /// scaling). FLOPs are 2 per MAC plus bias adds plus one per extra op.
+  public static func products(ops: OpCounts, macs: Int, biasAdds: Int, extra: OpCounts = OpCounts()) throws -> PassCount {
+    var pass = PassCount()
+    pass.ops = ops
+    try pass.ops.add(extra)
+    pass.macCount = macs
+    if macs == 0 { pass.flopCount = try pass.ops.total(); return pass }
+    pass.flopCount = try Checked.add(
+      try Checked.add(try Checked.multiply(2, macs, "FLOP count"), biasAdds, "FLOP count"), try extra.total(), "FLOP count")
+    return pass
+  }
+}
+
+extension NodeContext {
+  /// The number of elements of the first output (0 when the node has none).
+  public func outputElementCount() throws -> Int { try outputs.first?.elementCount() ?? 0 }
+}

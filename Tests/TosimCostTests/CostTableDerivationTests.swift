@@ -1,0 +1,67 @@
+//===--- CostTableDerivationTests.swift ------------------------------------===//
+// `CostTableDerivation.derive` at tiny vector counts, without the CLI: the
+// same seed gives the same table, another seed other switching but the same
+// structure, batch size does not matter, and a derived row is the batch
+// driver's measurement of the unit on its documented operand stream (the
+// run's seed mixed with the unit name by FNV-1a).
+//===----------------------------------------------------------------------===//
+import Testing
+import TosimCircuits
+import TosimCost
+import TosimCostModel
+import TosimEvaluation
+import TosimFormats
+import _TosimTestSupport
+
+@Suite("Cost-table derivation")
+struct CostTableDerivationTests {
+  static func derive(_ precisions: [Precision], seed: UInt64, wordsPerNode: Int = 16, operands: OperandDistribution = .uniform)
+    throws -> [CostTable]
+  {
+    var options = DerivationOptions()
+    options.vectorCount = 300
+    options.seed = seed
+    options.wordsPerNode = wordsPerNode
+    options.operands = operands
+    return try CostTableDerivation.derive(precisions, options: options, library: TestSupport.shippedLibrary, toolVersion: "test")
+  }
+
+  @Test("the same seed gives the same table; another seed changes switching only")
+  func determinism() throws {
+    let first = try Self.derive([.int8], seed: 5)
+    #expect(try Self.derive([.int8], seed: 5) == first)
+    let other = try Self.derive([.int8], seed: 6)
+    let rows = try #require(first.first?.rows), otherRows = try #require(other.first?.rows)
+    #expect(rows.map(\.transistorCount) == otherRows.map(\.transistorCount))
+    #expect(rows.map(\.depth) == otherRows.map(\.depth))
+    #expect(rows.map(\.dynamicTOs) != otherRows.map(\.dynamicTOs))
+    #expect(rows.allSatisfy { $0.glitchTOs >= $0.dynamicTOs && $0.dynamicTOs > 0 })
+  }
+
+  @Test("batch size does not change a table", arguments: [OperandDistribution.uniform, .normal])
+  func batchSize(operands: OperandDistribution) throws {
+    let wide = try Self.derive([.int8, .fp8e4m3], seed: 2, operands: operands)
+    let narrow = try Self.derive([.int8, .fp8e4m3], seed: 2, wordsPerNode: 1, operands: operands)
+    #expect(wide == narrow)
+  }
+
+  @Test("a derived row is the driver's measurement on the unit's own stream")
+  func rowIsMeasurement() throws {
+    let table = try #require(try Self.derive([.int8], seed: 9).first)
+    // The unit's seed: the run's seed XOR the FNV-1a hash of the unit name.
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in "int8.smul".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let name = try UnitName(parsing: "int8.smul:dadda+kogge-stone")
+    let reference = try UnitCatalog.reference(name)
+    let measured = try UnitMeasurement.measure(
+      UnitCatalog.build(name, library: TestSupport.shippedLibrary),
+      inputs: OperandStream(.uniform, precision: .int8, seed: 9 ^ hash).vectors(widths: reference.inputWidths, count: 300),
+      reference: reference)
+    let row = try #require(table.rows.first { $0.operation == .mul })
+    #expect(row.unit == "int8.smul")
+    #expect(row.transistorCount == measured.transistorCount && row.depth == measured.depth)
+    #expect(row.dynamicTOs == measured.meanSwitchedGates)
+    #expect(row.dynamicTOsStandardDeviation == measured.switchedGatesStandardDeviation)
+    #expect(row.glitchTOs == measured.meanUnitDelaySwitchedGates)
+  }
+}
