@@ -13,76 +13,76 @@ extension GPUProfile {
       profile: {
         var model = EnergyModel(
           predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 2.5392097338518454e-14, 1.9256749106372794e-11],
-          bytes: 0.0, calls: 0.0029911191138233297, staticPower: 302.5728131897572, intercept: 294.7836322134263,
-          roofline: RooflineTimeModel(computeRate: 20851749891715.254, bandwidth: 1334511993069776.2, launchTime: 5.7902309373297314e-05))
+          arithmetic: [0.0, 0.0, 2.5332070041038675e-14, 1.965432094591654e-11],
+          bytes: 0.0, calls: 0.003391562537824085, staticPower: 277.28485122353794, intercept: 290.6532175545837,
+          roofline: RooflineTimeModel(computeRate: 20900324145985.43, bandwidth: 1337620745343067.5, launchTime: 6.170817819513116e-05))
         model.timeExponent = 0.8
         return EnergyProfile(
-          hardware: "v100", model: model, logRatioLow: -0.3387301325414479, logRatioHigh: 1.1289150921261186,
+          hardware: "v100", model: model, logRatioLow: -0.32464377549971546, logRatioHigh: 1.0496097670360303,
           metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "21c47acbba5e863b",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to-glitch physical); 5-fold CV precision 75.5, median APE 15.3%, Spearman 0.965; power-cap model on 476 rows, 100-250 W, CV precision 73.3")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to-glitch physical); 5-fold CV precision 75.9, median APE 14.9%, Spearman 0.966; power-cap model on 476 rows, 100-250 W, CV precision 73.4")
       }(),
       powerLimit: PowerLimitModel(staticPower: 7.5, clockExponent: 1.25),
       lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-02",
-      cvPrecision: 75.52593955284308, cvMedianAPE: 15.289174342108804, cvSpearman: 0.964871596711462,
-      powerLimitPrecision: 73.34081637045),
+      cvPrecision: 75.92998158153858, cvMedianAPE: 14.92851307130164, cvSpearman: 0.9662839856529026,
+      powerLimitPrecision: 73.39980079228206),
     GPUProfile(
       name: "a40", displayName: "NVIDIA A40",
       profile: {
         var model = EnergyModel(
           predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 2.18775615320544e-14, 9.807284139545328e-12],
-          bytes: 0.0, calls: 0.005217651716994351, staticPower: 755.1672306934755, intercept: 763.112186317762,
-          roofline: RooflineTimeModel(computeRate: 44140607274507.71, bandwidth: 2824998865568493.5, launchTime: 4.394048448785789e-05))
+          arithmetic: [0.0, 0.0, 2.3197163964480636e-14, 1.0118599373992356e-11],
+          bytes: 0.0, calls: 0.005755057847154011, staticPower: 691.4948714105919, intercept: 758.7265597210404,
+          roofline: RooflineTimeModel(computeRate: 44002458832743.32, bandwidth: 2816157365295572.5, launchTime: 4.591650909561651e-05))
         model.timeExponent = 0.8
         return EnergyProfile(
-          hardware: "a40", model: model, logRatioLow: -0.3870188510733479, logRatioHigh: 1.5287685953326688,
+          hardware: "a40", model: model, logRatioLow: -0.3766010006568459, logRatioHigh: 1.462145347954569,
           metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "597eb4ab7655a411",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 68.3, median APE 26.7%, Spearman 0.921; power-cap model on 453 rows, 100-300 W, CV precision 68.7")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 68.7, median APE 26.2%, Spearman 0.928; power-cap model on 453 rows, 100-300 W, CV precision 69.0")
       }(),
       powerLimit: PowerLimitModel(staticPower: 65.0, clockExponent: 1.25),
       lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-02",
-      cvPrecision: 68.3008533974382, cvMedianAPE: 26.71878537829542, cvSpearman: 0.921464279954846,
-      powerLimitPrecision: 68.74770435747558),
+      cvPrecision: 68.69186284194437, cvMedianAPE: 26.241620280609336, cvSpearman: 0.9276729559748428,
+      powerLimitPrecision: 69.04487136324938),
     GPUProfile(
       name: "p100", displayName: "NVIDIA P100",
       profile: {
         var model = EnergyModel(
-          predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 0.0, 1.295864423202105e-11],
-          bytes: 0.0, calls: 0.006473636326006778, staticPower: 1065.4809530980044, intercept: 463.02607289463043,
-          roofline: RooflineTimeModel(computeRate: 12513508596567.9, bandwidth: 800864550180345.6, launchTime: 7.534309634450534e-05))
-        model.timeExponent = 0.8
+          predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept],
+          arithmetic: [0.0, 0.0, 1.0156765473450264e-13, 1.321184676875336e-11],
+          bytes: 0.0, calls: 0.006804529893452639, staticPower: 240.29329459391428, intercept: 467.68062795625644,
+          roofline: RooflineTimeModel(computeRate: 15753253066474.133, bandwidth: 984578316654.6333, launchTime: 7.618772874453835e-05))
+        model.timeExponent = 0.7
         return EnergyProfile(
-          hardware: "p100", model: model, logRatioLow: -0.4667324921788308, logRatioHigh: 1.2742964427692294,
+          hardware: "p100", model: model, logRatioLow: -0.41003787495945, logRatioHigh: 1.1540315254711746,
           metrics: nil, folds: 5, seed: 1, rowCount: 45, dataFingerprint: "0b8432ad6471c87b",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to-glitch physical); 5-fold CV precision 61.8, median APE 45.2%, Spearman 0.946; power-cap model on 270 rows, 125-250 W, CV precision 63.3")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 62.3, median APE 41.7%, Spearman 0.948; power-cap model on 270 rows, 125-250 W, CV precision 64.7")
       }(),
       powerLimit: PowerLimitModel(staticPower: 43.75, clockExponent: 1.25),
       lowestLimit: 125.0, highestLimit: 250.0, fitDate: "2026-12-02",
-      cvPrecision: 61.793238625903825, cvMedianAPE: 45.19322965412133, cvSpearman: 0.946376811594203,
-      powerLimitPrecision: 63.25727582209463),
+      cvPrecision: 62.30392077045073, cvMedianAPE: 41.651246522636725, cvSpearman: 0.9476943346508564,
+      powerLimitPrecision: 64.74282794622108),
     GPUProfile(
       name: "rtx6000", displayName: "NVIDIA Quadro RTX 6000",
       profile: {
         var model = EnergyModel(
           predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 8.215248773894233e-14, 1.4223668639832937e-11],
-          bytes: 0.0, calls: 0.008533801143284392, staticPower: 0.0, intercept: 807.1396741522508,
-          roofline: RooflineTimeModel(computeRate: 19810856539406.277, bandwidth: 1267894818522001.8, launchTime: 5.184867851354881e-05))
-        model.timeExponent = 0.7
+          arithmetic: [0.0, 0.0, 7.874863098604855e-14, 1.4285706885460913e-11],
+          bytes: 0.0, calls: 0.009626714383512458, staticPower: 0.0, intercept: 797.9604190513317,
+          roofline: RooflineTimeModel(computeRate: 19668547457432.492, bandwidth: 1258787037275679.5, launchTime: 5.3360001458487015e-05))
+        model.timeExponent = 0.8
         return EnergyProfile(
-          hardware: "rtx6000", model: model, logRatioLow: -0.341660582402368, logRatioHigh: 1.7564914561574145,
+          hardware: "rtx6000", model: model, logRatioLow: -0.34895804337592606, logRatioHigh: 1.6683576850275323,
           metrics: nil, folds: 5, seed: 1, rowCount: 52, dataFingerprint: "390b91c11164e389",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 69.4, median APE 19.8%, Spearman 0.915; power-cap model on 410 rows, 100-260 W, CV precision 67.7")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 69.6, median APE 20.1%, Spearman 0.918; power-cap model on 410 rows, 100-260 W, CV precision 67.9")
       }(),
       powerLimit: PowerLimitModel(staticPower: 22.5, clockExponent: 1.25),
       lowestLimit: 100.0, highestLimit: 260.0, fitDate: "2026-12-02",
-      cvPrecision: 69.44330923295504, cvMedianAPE: 19.766445144934103, cvSpearman: 0.9149662767864766,
-      powerLimitPrecision: 67.73883845917752),
+      cvPrecision: 69.63368528673146, cvMedianAPE: 20.111345109331573, cvSpearman: 0.9179544096303253,
+      powerLimitPrecision: 67.91026195132432),
   ]
 }

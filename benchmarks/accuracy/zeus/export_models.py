@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Export the six Zeus (NSDI 2023) training workloads to ONNX for `tosim count`.
 
-Usage: export_models.py OUT_DIR [--hardtanh] [--only NAME ...]
+Usage: export_models.py OUT_DIR [--only NAME ...]
 
 Random weights, nothing downloaded. Legacy (TorchScript) exporter, opset 17, exporter defaults, no
 simplifier; exported in eval mode (BatchNorm as an inference node: `tosim count --mode training` adds the
@@ -21,9 +21,7 @@ listed in docs/accuracy.md ("zeus-nsdi23"); the short form:
                        (--max_length default of Zeus examples/capriccio/train.py).
   deepspeech2.onnx     DeepSpeech2 as in deepspeech.pytorch: 161-bin spectrogram (20 ms window, 10 ms hop,
                        16 kHz), two Conv2d(32) layers (41x11 s2x2, 21x11 s2x1) with BatchNorm and
-                       Hardtanh(0,20) (exported as Relu unless --hardtanh: ONNX Clip is not yet among
-                       the counter's operators; the clip at 20 is one compare per element of the two
-                       conv outputs, under 0.01% of the model's ops), five bidirectional LSTM layers of 1024 (directions summed, BatchNorm
+                       Hardtanh(0,20) (ONNX Clip), five bidirectional LSTM layers of 1024 (directions summed, BatchNorm
                        between), Linear(1024, 29); 1,229 frames = the mean LibriSpeech-960 h utterance
                        (960 h x 3600 s / 281,241 utterances = 12.29 s).
   ncf.onnx             NeuMF (He et al. 2017) as in guoyang9/NCF: GMF embeddings of 32, MLP embeddings of
@@ -144,9 +142,11 @@ class Bert(nn.Module):
 
 # ----------------------------------------------------------------------------- DeepSpeech2
 class DeepSpeech2(nn.Module):
-    def __init__(self, freq=161, hidden=1024, layers=5, labels=29, hardtanh=False):
+    def __init__(self, freq=161, hidden=1024, layers=5, labels=29):
         super().__init__()
-        act = (lambda: nn.Hardtanh(0, 20)) if hardtanh else nn.ReLU
+
+        def act():
+            return nn.Hardtanh(0, 20)
         self.conv = nn.Sequential(
             nn.Conv2d(1, 32, (41, 11), (2, 2), (20, 5)), nn.BatchNorm2d(32), act(),
             nn.Conv2d(32, 32, (21, 11), (2, 1), (10, 5)), nn.BatchNorm2d(32), act())
@@ -228,12 +228,12 @@ class Frames(nn.Module):
         return self.net(x, FRAMES, h0, c0)
 
 
-def export(name, out_dir, hardtanh=False):
+def export(name, out_dir):
     make, inputs, names = workloads()[name]
     torch.manual_seed(1)
     model = make()
     if name == "deepspeech2":
-        model = Frames(DeepSpeech2(hardtanh=hardtanh))
+        model = Frames(model)
     model.eval()
     path = os.path.join(out_dir, f"{name}.onnx")
     axes = {n: {1 if n in ("h0", "c0") else 0: "N"} for n in names}
@@ -250,7 +250,7 @@ def main(argv):
     only = argv[argv.index("--only") + 1:] if "--only" in argv else list(workloads())
     os.makedirs(out_dir, exist_ok=True)
     for name in only:
-        export(name, out_dir, hardtanh="--hardtanh" in argv)
+        export(name, out_dir)
 
 
 if __name__ == "__main__":
