@@ -47,10 +47,15 @@ let package = Package(
     .target(name: "TosimNN", dependencies: ["TosimFormats", "TosimCostModel"]),
     /// Energy model: features of a counted network, roofline time, NNLS fits, cross-validation, profiles. -> NN, CostModel
     .target(name: "TosimEnergy", dependencies: ["TosimFormats", "TosimCostModel", "TosimNN"]),
+    /// The committed cost tables (circuits/tables/*.json) as text, embedded at build time by EmbedCostTables.
+    .target(name: "TosimBuiltinTables", plugins: ["EmbedCostTables"]),
     /// File formats: SPICE, BLIF, Verilog, ONNX, model specs, JSON, cost tables, SVG plots, atomic writes. -> the models above
     .target(
       name: "TosimIO",
-      dependencies: ["TosimNetlist", "TosimCells", "TosimFormats", "TosimEvaluation", "TosimCostModel", "TosimNN", "TosimEnergy"]),
+      dependencies: [
+        "TosimNetlist", "TosimCells", "TosimFormats", "TosimEvaluation", "TosimCostModel", "TosimNN", "TosimEnergy",
+        "TosimBuiltinTables",
+      ]),
     /// Argument parsing and one file per subcommand. -> everything above
     .target(
       name: "TosimCommands",
@@ -62,6 +67,11 @@ let package = Package(
     .executableTarget(name: "tosim", dependencies: ["TosimCommands"]),
 
     // MARK: - Implementation details
+
+    /// Build-time tool of EmbedCostTables: writes the table JSON files as a Swift source.
+    .executableTarget(name: "TosimEmbedTables"),
+    /// Build-tool plugin: embeds circuits/tables/*.json into TosimBuiltinTables (one copy in git).
+    .plugin(name: "EmbedCostTables", capability: .buildTool(), dependencies: ["TosimEmbedTables"]),
 
     /// Reference models and helpers shared by the test bundles.
     .target(

@@ -8,6 +8,10 @@ public enum JSONString {
   /// `text` as a quoted JSON string: quotes, backslashes and control
   /// characters escaped, everything else written as it is.
   public static func quoted(_ text: String) -> String {
+    // Fast path: nothing to escape (the keys and most values tosim writes).
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+      return "\"" + text + "\""
+    }
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

@@ -27,16 +27,37 @@ extension JSONValue {
 
   /// The value on one line: members separated by `, `, keys by `: `.
   public var inline: String {
+    var out = ""
+    appendInline(to: &out)
+    return out
+  }
+
+  /// Appends `inline` to `out` without building the nested texts first.
+  public func appendInline(to out: inout String) {
     switch self {
-    case .null: return "null"
-    case .bool(let b): return b ? "true" : "false"
-    case .int(let i): return String(i)
-    case .uint(let u): return String(u)
-    case .double(let d): return d.isFinite ? "\(d)" : "null"
-    case .decimal(let d): return d.isFinite ? DecimalText.twoPlaces(d) : "null"
-    case .string(let s): return JSONString.quoted(s)
-    case .array(let items): return "[" + items.map(\.inline).joined(separator: ", ") + "]"
-    case .object(let pairs): return "{" + Self.members(pairs) + "}"
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .int(let i): out += String(i)
+    case .uint(let u): out += String(u)
+    case .double(let d): out += d.isFinite ? "\(d)" : "null"
+    case .decimal(let d): out += d.isFinite ? DecimalText.twoPlaces(d) : "null"
+    case .string(let s): out += JSONString.quoted(s)
+    case .array(let items):
+      out += "["
+      for (i, item) in items.enumerated() {
+        if i > 0 { out += ", " }
+        item.appendInline(to: &out)
+      }
+      out += "]"
+    case .object(let pairs):
+      out += "{"
+      for (i, pair) in pairs.enumerated() {
+        if i > 0 { out += ", " }
+        out += JSONString.quoted(pair.0)
+        out += ": "
+        pair.1.appendInline(to: &out)
+      }
+      out += "}"
     }
   }
 

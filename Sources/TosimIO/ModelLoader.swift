@@ -1,6 +1,7 @@
 //===--- ModelLoader.swift -------------------------------------------------===//
 // Turns the MODEL argument of `tosim count` into a Graph: an `.onnx` file, a
-// `.json` model spec, or otherwise a one-line layer spec.
+// `.json` model spec, a cengiz-pen token string (TokenSpecReader.swift), or
+// otherwise a one-line layer spec.
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimFormats
@@ -26,6 +27,9 @@ public enum ModelLoader {
       } catch let error as InputError {
         throw error.located(in: resolve(model))
       }
+    }
+    if TokenSpecReader.isTokenString(model) {
+      return try LayerLowering.graph(try TokenSpecReader.read(model).layers, precision: precision, name: "token string")
     }
     return try LayerLowering.graph(LayerSpecParser.parse(model), precision: precision, name: "layer spec")
   }

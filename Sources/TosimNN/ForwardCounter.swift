@@ -24,10 +24,18 @@ public enum ForwardCounter {
     return rule
   }
 
-  /// Counts one resolved node.
+  /// Counts one resolved node at inference, without im2col.
   ///
   /// - Throws: `InputError` naming the node when a count overflows 64 bits.
   public static func count(_ c: NodeContext) throws -> LayerCount {
+    try count(c, training: false, im2col: false)
+  }
+
+  /// Counts one resolved node, in training mode (BatchNorm's batch statistics) when `training`, with the
+  /// column matrix of an im2col convolution written and read when `im2col`.
+  ///
+  /// - Throws: `InputError` naming the node when a count overflows 64 bits.
+  public static func count(_ c: NodeContext, training: Bool, im2col: Bool) throws -> LayerCount {
     var layer = LayerCount(
       name: c.node.name.isEmpty ? "#\(c.index)" : c.node.name, opType: c.node.opType, precision: precision(of: c),
       outputShape: c.outputs.first?.shape ?? [])
@@ -35,8 +43,19 @@ public enum ForwardCounter {
       let rule = try rule(of: c)
       try countParameters(c, rule, into: &layer)
       if rule.movement == .view { return layer }
-      try countBytes(c, into: &layer.forward)
-      let arithmetic = try rule.forward(c)
+      try countBytes(c, rule, into: &layer.forward)
+      // Extra kernel passes re-read the first input; an im2col column matrix is written, then read by the product.
+      let passes = training ? rule.passes.forwardTraining : rule.passes.forwardInference
+      var extra = 0
+      if passes > 0, let x = c.optionalInput(0) { extra = try Checked.multiply(passes, try x.byteCount(), "byte count") }
+      if im2col, let columns = try columnBytes(c, rule) {
+        extra = try Checked.add(extra, columns, "byte count")
+        layer.forward.bytesWritten = try Checked.add(layer.forward.bytesWritten, columns, "byte count")
+        layer.forward.activationBytes = try Checked.add(layer.forward.activationBytes, columns, "byte count")
+      }
+      layer.forward.bytesRead = try Checked.add(layer.forward.bytesRead, extra, "byte count")
+      layer.forward.activationBytes = try Checked.add(layer.forward.activationBytes, extra, "byte count")
+      let arithmetic = training ? try rule.trainingForward(c) : try rule.forward(c)
       layer.forward.ops = arithmetic.ops
       layer.forward.macCount = arithmetic.macCount
       layer.forward.flopCount = arithmetic.flopCount
@@ -66,10 +85,28 @@ public enum ForwardCounter {
     }
   }
 
-  static func countBytes(_ c: NodeContext, into pass: inout PassCount) throws {
-    for tensor in c.inputs.compactMap({ $0 }) { pass.bytesRead = try Checked.add(pass.bytesRead, try tensor.byteCount(), "byte count") }
+  /// The bytes of the column matrix an im2col kernel materialises for `c`, or `nil` when its operator has none.
+  static func columnBytes(_ c: NodeContext, _ rule: OperatorRule) throws -> Int? {
+    guard let elements = rule.im2colElements, let x = c.optionalInput(0) else { return nil }
+    return try ResolvedTensor(element: x.element, shape: [try elements(c)]).byteCount()
+  }
+
+  /// Inputs read and outputs written; parameter inputs are weight bytes, the rest activation bytes.
+  static func countBytes(_ c: NodeContext, _ rule: OperatorRule, into pass: inout PassCount) throws {
+    for (i, tensor) in c.inputs.enumerated() {
+      guard let tensor else { continue }
+      let bytes = try tensor.byteCount()
+      pass.bytesRead = try Checked.add(pass.bytesRead, bytes, "byte count")
+      if isParameter(c, rule, input: i, tensor) {
+        pass.weightBytes = try Checked.add(pass.weightBytes, bytes, "byte count")
+      } else {
+        pass.activationBytes = try Checked.add(pass.activationBytes, bytes, "byte count")
+      }
+    }
     for (name, tensor) in zip(c.node.outputs, c.outputs) where !name.isEmpty {
-      pass.bytesWritten = try Checked.add(pass.bytesWritten, try tensor.byteCount(), "byte count")
+      let bytes = try tensor.byteCount()
+      pass.bytesWritten = try Checked.add(pass.bytesWritten, bytes, "byte count")
+      pass.activationBytes = try Checked.add(pass.activationBytes, bytes, "byte count")
     }
   }
 }

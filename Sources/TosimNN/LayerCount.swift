@@ -16,6 +16,14 @@ public struct PassCount: Equatable, Sendable {
   public var bytesRead = 0
   /// Bytes written (outputs at their element widths).
   public var bytesWritten = 0
+  /// Of `bytesRead + bytesWritten`: the bytes of parameters (weights, biases, buffers) read or written.
+  public var weightBytes = 0
+  /// Of `bytesRead + bytesWritten`: the bytes of activations (layer inputs and outputs, saved tensors).
+  public var activationBytes = 0
+  /// Of `bytesRead + bytesWritten`: the bytes of gradients read or written (backward and update).
+  public var gradientBytes = 0
+  /// Of `bytesRead + bytesWritten`: the bytes of optimizer state (moments, buffers) read or written.
+  public var stateBytes = 0
 
   /// Creates an empty pass count.
   public init() {}
@@ -27,6 +35,10 @@ public struct PassCount: Equatable, Sendable {
     flopCount = try Checked.add(flopCount, other.flopCount, "FLOP count")
     bytesRead = try Checked.add(bytesRead, other.bytesRead, "byte count")
     bytesWritten = try Checked.add(bytesWritten, other.bytesWritten, "byte count")
+    weightBytes = try Checked.add(weightBytes, other.weightBytes, "byte count")
+    activationBytes = try Checked.add(activationBytes, other.activationBytes, "byte count")
+    gradientBytes = try Checked.add(gradientBytes, other.gradientBytes, "byte count")
+    stateBytes = try Checked.add(stateBytes, other.stateBytes, "byte count")
   }
 
   /// Every quantity multiplied by `factor` (checked).
@@ -37,6 +49,10 @@ public struct PassCount: Equatable, Sendable {
     result.flopCount = try Checked.multiply(flopCount, factor, "FLOP count")
     result.bytesRead = try Checked.multiply(bytesRead, factor, "byte count")
     result.bytesWritten = try Checked.multiply(bytesWritten, factor, "byte count")
+    result.weightBytes = try Checked.multiply(weightBytes, factor, "byte count")
+    result.activationBytes = try Checked.multiply(activationBytes, factor, "byte count")
+    result.gradientBytes = try Checked.multiply(gradientBytes, factor, "byte count")
+    result.stateBytes = try Checked.multiply(stateBytes, factor, "byte count")
     return result
   }
 }
@@ -55,10 +71,16 @@ public struct LayerCount: Equatable, Sendable {
   public var parameterCount = 0
   /// The parameters an optimizer updates (excludes BatchNorm running mean and variance).
   public var trainableParameterCount = 0
+  /// Initializer elements that are state, not trained (BatchNorm running mean and variance):
+  /// `parameterCount − trainableParameterCount`, PyTorch's buffers.
+  public var bufferCount: Int { parameterCount - trainableParameterCount }
   /// The forward pass.
   public var forward = PassCount()
   /// The backward pass (input and weight gradients), when training.
   public var backward = PassCount()
+  /// The optimizer update of this layer's trainable parameters, when training (also summed per
+  /// precision in `NetworkCount.optimizerByPrecision`; not part of `combined()`).
+  public var optimizer = PassCount()
 
   /// Creates a layer count.
   public init(name: String, opType: String, precision: Precision?, outputShape: [Int]) {

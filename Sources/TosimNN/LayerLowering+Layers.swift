@@ -30,12 +30,31 @@ extension LayerLowering.Builder {
     }
   }
 
-  /// `conv1d` / `conv2d(c_in, c_out, k, stride, pad, dilation, groups, bias, in)`: Conv.
+  /// `conv1d` / `conv2d(c_in, c_out, k, stride, pad, dilation, groups, bias, in, depthwise)`: Conv;
+  /// `depthwise=true` means groups = c_in.
   mutating func lowerConvolution(_ a: Arguments, _ name: String, spatial: Int) throws {
+    let cIn = try a.int("c_in")
+    var groups = try a.int("groups", default: 1)
+    if try a.bool("depthwise", default: false) {
+      guard a.text("groups") == nil || groups == cIn else { throw InputError("depthwise=true means groups=\(cIn) (c_in), not groups=\(groups)") }
+      groups = cIn
+    }
+    try convolution(a, name, spatial: spatial, cIn: cIn, cOut: try a.int("c_out"), groups: groups)
+  }
+
+  /// `dwconv1d` / `dwconv2d(c, k, stride, pad, dilation, multiplier, bias, in)`: a depthwise Conv, groups = c,
+  /// c × multiplier outputs.
+  mutating func lowerDepthwise(_ a: Arguments, _ name: String, spatial: Int) throws {
+    let c = try a.int("c")
+    try convolution(a, name, spatial: spatial, cIn: c, cOut: try Checked.multiply(c, try a.int("multiplier", default: 1), "channels"), groups: c)
+  }
+
+  /// A Conv node from the arguments k, stride, pad, dilation, bias and (first layer) in.
+  mutating func convolution(_ a: Arguments, _ name: String, spatial: Int, cIn: Int, cOut: Int, groups: Int) throws {
     let kind = a.layer.name
-    let cIn = try a.int("c_in"), cOut = try a.int("c_out"), k = try a.int("k")
+    let k = try a.int("k")
     let stride = try a.int("stride", default: 1), pad = try a.int("pad", default: 0, minimum: 0)
-    let dilation = try a.int("dilation", default: 1), groups = try a.int("groups", default: 1)
+    let dilation = try a.int("dilation", default: 1)
     if a.isFirst {
       guard let size = try a.sizes("in") else { throw InputError("the first \(kind) needs its input size, e.g. in=\(spatial == 2 ? "32x32" : "128")") }
       let full = size.count == 1 && spatial == 2 ? [size[0], size[0]] : size
@@ -54,6 +73,51 @@ extension LayerLowering.Builder {
       Attribute("pads", .ints(Array(repeating: pad, count: 2 * spatial))),
       Attribute("dilations", .ints(Array(repeating: dilation, count: spatial))), Attribute("group", .int(groups)),
     ])
+  }
+
+  /// `adaptiveavgpool(out)`: average pooling to `out` (`7x7`, or `1` for every spatial axis), PyTorch's windows.
+  mutating func lowerAdaptivePooling(_ a: Arguments, _ name: String) throws {
+    guard shape.count >= 3, batchAxis == 0 else { throw InputError("needs an [N, C, …] input, receives \(shapeText)") }
+    guard let sizes = try a.sizes("out") else { throw InputError("missing argument 'out' (e.g. adaptiveavgpool(7x7))") }
+    let spatial = shape.count - 2
+    let out = sizes.count == 1 ? Array(repeating: sizes[0], count: spatial) : sizes
+    guard out.count == spatial else { throw InputError("out= needs \(spatial) size(s) for \(shapeText)") }
+    try node(name, "AdaptiveAveragePool", [current], [Attribute("output_size", .ints(out))], domain: OperatorRule.tosimDomain)
+  }
+
+  /// `channelslast` / `channelsfirst`: a Transpose (a copy) of [N, C, …] to [N, …, C] and back, so that
+  /// `dense` and `layernorm` act on channels (ConvNeXt's blocks).
+  mutating func lowerPermute(_ a: Arguments, _ name: String, toChannelsLast: Bool) throws {
+    guard shape.count >= 3, batchAxis == 0 else { throw InputError("needs an [N, C, …] input, receives \(shapeText)") }
+    let rank = shape.count
+    let perm = toChannelsLast ? [0] + Array(2..<rank) + [1] : [0, rank - 1] + Array(1..<(rank - 1))
+    try node(name, "Transpose", [current], [Attribute("perm", .ints(perm))])
+  }
+
+  /// `take(from)`: continues from layer `from`'s output (a branch, such as ResNet's downsampling path); no node.
+  mutating func lowerTake(_ a: Arguments, _ name: String) throws {
+    let from = try a.int("from")
+    guard from <= layerOutputs.count else { throw InputError("from=\(from) names no earlier layer (there are \(layerOutputs.count))") }
+    (current, batchAxis) = layerOutputs[from - 1]
+  }
+
+  /// `add(from)` / `concat(from)`: the residual sum, or the channel concatenation, of the current tensor and
+  /// layer `from`'s output (layers count from 1).
+  mutating func lowerResidual(_ a: Arguments, _ name: String, op: String) throws {
+    let from = try a.int("from")
+    guard from <= layerOutputs.count else { throw InputError("from=\(from) names no earlier layer (there are \(layerOutputs.count))") }
+    let other = layerOutputs[from - 1]
+    let otherShape = tensors[other.tensor]?.shape ?? []
+    guard other.batchAxis == batchAxis else { throw InputError("layer \(from) has its batch on another axis") }
+    if op == "Add" {
+      guard otherShape == shape else {
+        throw InputError("adds layer \(from)'s output \(otherShape) to a \(shape) input; the shapes must be equal")
+      }
+      try node(name, "Add", [current, other.tensor])
+    } else {
+      guard shape.count >= 2, batchAxis == 0 else { throw InputError("concat needs an [N, C, …] input, receives \(shapeText)") }
+      try node(name, "Concat", [other.tensor, current], [Attribute("axis", .int(1))])
+    }
   }
 
   /// `maxpool` / `avgpool(k, stride = k, pad)` over every spatial axis.

@@ -34,6 +34,16 @@ public enum LayerLowering {
       "maxpool": LayerKind(arguments: ["k", "stride", "pad"], canStart: false) { try $0.lowerPooling($1, $2, op: "MaxPool") },
       "avgpool": LayerKind(arguments: ["k", "stride", "pad"], canStart: false) { try $0.lowerPooling($1, $2, op: "AveragePool") },
       "globalavgpool": LayerKind(arguments: [], canStart: false) { try $0.lowerGlobalPooling($1, $2) },
+      "adaptiveavgpool": LayerKind(arguments: ["out"], canStart: false) { try $0.lowerAdaptivePooling($1, $2) },
+      "dwconv1d": LayerKind(arguments: depthwiseArguments, canStart: true) { try $0.lowerDepthwise($1, $2, spatial: 1) },
+      "dwconv2d": LayerKind(arguments: depthwiseArguments, canStart: true) { try $0.lowerDepthwise($1, $2, spatial: 2) },
+      "add": LayerKind(arguments: ["from"], canStart: false) { try $0.lowerResidual($1, $2, op: "Add") },
+      "concat": LayerKind(arguments: ["from"], canStart: false) { try $0.lowerResidual($1, $2, op: "Concat") },
+      "take": LayerKind(arguments: ["from"], canStart: false) { try $0.lowerTake($1, $2) },
+      "channelslast": LayerKind(arguments: [], canStart: false) { try $0.lowerPermute($1, $2, toChannelsLast: true) },
+      "channelsfirst": LayerKind(arguments: [], canStart: false) { try $0.lowerPermute($1, $2, toChannelsLast: false) },
+      "mse": LayerKind(arguments: [], canStart: false) { try $0.lowerLoss($1, $2, .mse) },
+      "crossentropy": LayerKind(arguments: ["fused"], canStart: false) { try $0.lowerLoss($1, $2, .crossEntropy) },
       "batchnorm": LayerKind(arguments: ["c"], canStart: false) { try $0.lowerBatchNorm($1, $2) },
       "layernorm": LayerKind(arguments: ["d"], canStart: false) { try $0.lowerLayerNorm($1, $2) },
       "dropout": LayerKind(arguments: ["p"], canStart: false) { try $0.lowerDropout($1, $2) },
@@ -50,13 +60,16 @@ public enum LayerLowering {
     return kinds
   }()
 
-  static let convolutionArguments = ["c_in", "c_out", "k", "stride", "pad", "dilation", "groups", "bias", "in"]
+  static let convolutionArguments = ["c_in", "c_out", "k", "stride", "pad", "dilation", "groups", "bias", "in", "depthwise"]
+  static let depthwiseArguments = ["c", "k", "stride", "pad", "dilation", "multiplier", "bias", "in"]
   static let recurrentArguments = ["in", "hidden", "seq", "sequences"]
 
   /// Every layer name the lowering accepts.
   public static let layerNames: [String] = [
-    "input", "dense", "linear", "conv1d", "conv2d", "maxpool", "avgpool", "globalavgpool", "batchnorm", "layernorm",
-    "dropout", "flatten", "lstm", "gru", "rnn",
+    "input", "dense", "linear", "conv1d", "conv2d", "dwconv1d", "dwconv2d", "maxpool", "avgpool", "globalavgpool",
+    "adaptiveavgpool", "batchnorm", "layernorm", "dropout", "flatten", "add", "concat", "take", "channelslast", "channelsfirst",
+    "lstm", "gru", "rnn", "mse",
+    "crossentropy",
   ] + activations.keys.sorted()
 
   /// Activation names and the ONNX operator each becomes.
@@ -92,6 +105,10 @@ public enum LayerLowering {
     var tensors: [String: ResolvedTensor] = [:]
     var current = ""
     var batchAxis = 0
+    /// The output tensor and batch axis of each layer lowered so far (layer k at index k − 1).
+    var layerOutputs: [(tensor: String, batchAxis: Int)] = []
+    /// Whether a loss layer has been lowered (it must be the last layer).
+    var hasLoss = false
 
     init(precision: Precision, name: String) {
       element = ElementType(precision)
@@ -118,7 +135,9 @@ public enum LayerLowering {
       if isFirst && !kind.canStart {
         throw InputError("the first layer must fix the input shape: start with input(…), dense, conv1d, conv2d, lstm, gru or rnn")
       }
+      if hasLoss { throw InputError("a loss (mse, crossentropy) must be the last layer") }
       try kind.lower(&self, try Arguments(layer, names: kind.arguments, isFirst: isFirst), name)
+      layerOutputs.append((current, batchAxis))
     }
 
     mutating func setInput(_ shape: [Int], batchAxis: Int) throws {
@@ -149,12 +168,14 @@ public enum LayerLowering {
     }
 
     /// Appends a node and resolves its outputs with its operator rule; its first named output becomes current.
-    mutating func node(_ name: String, _ op: String, _ inputs: [String], _ attributes: [Attribute] = [], outputs: [String]? = nil) throws {
-      let node = Node(name: name, opType: op, inputs: inputs, outputs: outputs ?? ["\(name).out"], attributes: attributes)
+    mutating func node(
+      _ name: String, _ op: String, _ inputs: [String], _ attributes: [Attribute] = [], outputs: [String]? = nil, domain: String = ""
+    ) throws {
+      let node = Node(name: name, opType: op, domain: domain, inputs: inputs, outputs: outputs ?? ["\(name).out"], attributes: attributes)
       let context = NodeContext(
         node: node, index: graph.nodes.count, opsetVersion: graph.opsetVersion, inputs: inputs.map { tensors[$0] },
         isInitializer: inputs.map { name in graph.initializers.contains { $0.name == name } })
-      guard let rule = OperatorRule.rule(for: op) else { throw context.error("no operator rule") }
+      guard let rule = OperatorRule.rule(for: op, domain: domain) else { throw context.error("no operator rule") }
       let resolved = try context.labelling { try rule.outputs(context) }
       for (output, tensor) in zip(node.outputs, resolved) where !output.isEmpty {
         _ = try context.labelling { try tensor.elementCount() }

@@ -28,6 +28,8 @@ public struct NetworkCount: Sendable {
   public var skipped: [SkippedNode]
   /// The optimizer update of one step per precision of the parameters (empty for inference).
   public var optimizerByPrecision: [Precision: PassCount] = [:]
+  /// The bytes of the optimizer's state tensors (moments, momentum buffers) kept between steps.
+  public var optimizerStateBytes = 0
 
   /// Creates a network count.
   public init(name: String, batchSize: Int, mode: CountMode, stepCount: Int, layers: [LayerCount], skipped: [SkippedNode]) {
@@ -45,6 +47,11 @@ public struct NetworkCount: Sendable {
   /// All parameters (weights, biases, normalisation statistics).
   public func parameterCount() throws -> Int {
     try layers.reduce(0) { try Checked.add($0, $1.parameterCount, "parameter count") }
+  }
+
+  /// Initializer elements that are not trained (BatchNorm running statistics): PyTorch's buffers.
+  public func bufferCount() throws -> Int {
+    try layers.reduce(0) { try Checked.add($0, $1.bufferCount, "buffer count") }
   }
 
   /// The parameters an optimizer updates.

@@ -27,6 +27,18 @@ public struct NamedCostTable: Sendable {
 public struct NetworkTOs: Sendable {
   /// Per layer (in `NetworkCount.layers` order): the TOs of its work per step.
   public var layers: [TOEstimate?]
+  /// Per layer: the TOs of its forward pass.
+  public var forward: [TOEstimate?] = []
+  /// Per layer: the TOs of its backward pass (zero for inference).
+  public var backward: [TOEstimate?] = []
+  /// Per layer: the TOs of the optimizer update of its parameters (zero for inference).
+  public var optimizerPerLayer: [TOEstimate?] = []
+  /// The TOs of one step's forward passes, all layers; nil when any layer has none.
+  public var forwardPerStep: TOEstimate? = nil
+  /// The TOs of one step's backward passes, all layers; nil when any layer has none.
+  public var backwardPerStep: TOEstimate? = nil
+  /// The TOs of one step's optimizer updates, all precisions; nil when any has none.
+  public var optimizerPerStep: TOEstimate? = nil
   /// Per parameter precision (in Precision order): the TOs of the optimizer update per step.
   public var optimizer: [(precision: Precision, tos: TOEstimate?)]
   /// The TOs of one step; nil when any layer or update has none.
@@ -51,10 +63,18 @@ extension TOEstimator {
       guard let pass = count.optimizerByPrecision[precision] else { return nil }
       return (precision, try estimate(pass, precision))
     }
-    let all = layers + optimizer.map(\.1)
-    let perStep = all.contains { $0 == nil } ? nil : all.compactMap { $0 }.reduce(TOEstimate(), +)
-    let steps = Double(count.stepCount)
-    let total = perStep.map { TOEstimate(staticTOs: $0.staticTOs * steps, dynamicTOs: $0.dynamicTOs * steps) }
-    return NetworkTOs(layers: layers, optimizer: optimizer, perStep: perStep, total: total)
+    func sum(_ estimates: [TOEstimate?]) -> TOEstimate? {
+      estimates.contains { $0 == nil } ? nil : estimates.compactMap { $0 }.reduce(TOEstimate(), +)
+    }
+    let perStep = sum(layers + optimizer.map(\.1))
+    let total = perStep.map { $0.scaled(by: Double(count.stepCount)) }
+    var result = NetworkTOs(layers: layers, optimizer: optimizer, perStep: perStep, total: total)
+    result.forward = try count.layers.map { try estimate($0.forward, $0.precision) }
+    result.backward = try count.layers.map { try estimate($0.backward, $0.precision) }
+    result.optimizerPerLayer = try count.layers.map { try estimate($0.optimizer, $0.precision ?? .fp32) }
+    result.forwardPerStep = sum(result.forward)
+    result.backwardPerStep = sum(result.backward)
+    result.optimizerPerStep = sum(optimizer.map(\.1))
+    return result
   }
 }

@@ -1,27 +1,36 @@
 //===--- TOEstimator.swift -------------------------------------------------===//
 // Transistor operations of counted work: TOs = Σ count(op) × row(op).to_static
-// (static) and × row(op).to_dynamic (dynamic), with the row taken from the
+// (static), × row(op).to_dynamic (dynamic, zero-delay) and × row(op).to_glitch
+// (unit-delay, glitches included), with the row taken from the
 // cost table of the work's precision (Li, Tsourdos & Guo 2024, §III).
 //===----------------------------------------------------------------------===//
 import TosimCostModel
 import TosimFormats
 
-/// Static and dynamic transistor operations.
+/// Static, dynamic and glitch-inclusive transistor operations.
 public struct TOEstimate: Equatable, Sendable {
   /// Σ count × to_static.
   public var staticTOs: Double = 0
   /// Σ count × to_dynamic.
   public var dynamicTOs: Double = 0
+  /// Σ count × to_glitch (switched gates under unit delay, glitches included).
+  public var glitchTOs: Double = 0
 
   /// Creates an estimate.
-  public init(staticTOs: Double = 0, dynamicTOs: Double = 0) {
+  public init(staticTOs: Double = 0, dynamicTOs: Double = 0, glitchTOs: Double = 0) {
     self.staticTOs = staticTOs
     self.dynamicTOs = dynamicTOs
+    self.glitchTOs = glitchTOs
   }
 
   /// The sum of two estimates.
   public static func + (a: TOEstimate, b: TOEstimate) -> TOEstimate {
-    TOEstimate(staticTOs: a.staticTOs + b.staticTOs, dynamicTOs: a.dynamicTOs + b.dynamicTOs)
+    TOEstimate(staticTOs: a.staticTOs + b.staticTOs, dynamicTOs: a.dynamicTOs + b.dynamicTOs, glitchTOs: a.glitchTOs + b.glitchTOs)
+  }
+
+  /// Every quantity multiplied by `factor`.
+  public func scaled(by factor: Double) -> TOEstimate {
+    TOEstimate(staticTOs: staticTOs * factor, dynamicTOs: dynamicTOs * factor, glitchTOs: glitchTOs * factor)
   }
 }
 
@@ -39,6 +48,7 @@ public enum TOEstimator {
       }
       result.staticTOs += Double(count) * Double(row.staticTOs)
       result.dynamicTOs += Double(count) * row.dynamicTOs
+      result.glitchTOs += Double(count) * row.glitchTOs
     }
     return result
   }

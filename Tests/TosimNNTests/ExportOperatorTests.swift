@@ -13,7 +13,10 @@ import TosimNN
 @Suite("Export operators")
 struct ExportOperatorTests {
   func layer(_ graph: Graph, training: Bool = false) throws -> LayerCount {
-    try #require(try NetworkCounter.count(graph, options: .init(mode: training ? .training(.sgd) : .inference)).layers.last)
+    // The operator is the graph's first layer: its input gradient is asked for, so its backward rule is counted.
+    var options = CountOptions(mode: training ? .training(.sgd) : .inference)
+    options.inputGradient = true
+    return try #require(try NetworkCounter.count(graph, options: options).layers.last)
   }
 
   /// A one-node graph whose `constants` are int64 (or, with floats, float) initializers with known values.

@@ -15,14 +15,14 @@ struct TrainingTests {
     // Steps: ceil(10 / 2) × 3 = 15.
     #expect(count.stepCount == 15)
     // Gemm forward: E = 2·3 = 6 outputs, K = 4 → mul 24, add 6·3 + 6 = 24.
-    // Backward: dX and dW 2 × 24 MACs → mul 48, add 48 + 6 (bias gradient).
-    #expect(count.layers[0].backward.ops.counts == [.mul: 48, .add: 54])
-    #expect(count.layers[0].backward.macCount == 48)
+    // Backward: the model input needs no gradient, so dW only: 24 MACs → mul 24, add 24 + 6 (bias gradient).
+    #expect(count.layers[0].backward.ops.counts == [.mul: 24, .add: 30])
+    #expect(count.layers[0].backward.macCount == 24)
     // Relu: forward 6 compares, backward 6 compares (the mask).
     // SGD on 15 parameters: 15 mul + 15 add.
     let step = try count.stepTotal()
-    #expect(step.ops.counts == [.mul: 24 + 48 + 15, .add: 24 + 54 + 15, .compare: 12])
-    #expect(try count.total().ops.counts == [.mul: 87 * 15, .add: 93 * 15, .compare: 180])
+    #expect(step.ops.counts == [.mul: 24 + 24 + 15, .add: 24 + 30 + 15, .compare: 12])
+    #expect(try count.total().ops.counts == [.mul: 63 * 15, .add: 69 * 15, .compare: 180])
   }
 
   @Test("optimizer ops per parameter", arguments: [

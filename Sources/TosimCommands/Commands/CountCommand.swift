@@ -2,9 +2,9 @@
 // `tosim count MODEL`: counts a network's arithmetic per layer (primitive and
 // composite ops, MACs, FLOPs, parameters, bytes) for inference or training,
 // and converts the op counts to transistor operations with the cost table of
-// each precision when one is found: --table FILE, else <precision>.json in
-// $TOSIM_TABLES, else in circuits/tables of the tosim package containing the
-// working directory; docs/network-counter.md.
+// each precision: --table FILE, else <precision>.json in $TOSIM_TABLES when
+// set, else the table built into the binary (docs/network-counter.md). The report is CountReport.swift; `--each FILE`
+// (one model per line, JSON lines out) is CountCommand+Each.swift.
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimCostModel
@@ -16,8 +16,8 @@ struct CountCommand: TosimCommand {
   static let name = "count"
   static let abstract = "Count ops, MACs, FLOPs, bytes and transistor operations of a model, per layer."
   static let usage = """
-    count MODEL [--precision P] [--batch N] [--training [--optimizer O] [--samples N] [--epochs E]] \
-    [--table FILE]... [--allow-unknown] [--json] [--quiet]
+    count (MODEL | --each FILE) [--precision P] [--batch N] [--training [--optimizer O] [--input-gradient] [--samples N] \
+    [--epochs E]] [--loss L] [--im2col] [--table FILE]... [--allow-unknown] [--json] [--quiet]
     """
   static let discussion = """
     MODEL is an .onnx file, a .json model spec, or a quoted one-line layer spec such as
@@ -25,26 +25,35 @@ struct CountCommand: TosimCommand {
     ONNX tensor types set each layer's precision (float16 layers count at fp16) unless
     --precision is given, which then applies to every floating-point tensor.
     TOs = Σ count(op) × cost(op) from the cost table of the layer's precision: --table FILE,
-    else <precision>.json in $TOSIM_TABLES, else in circuits/tables of the tosim package
-    containing the working directory. P accepts
-    any case and the aliases e4m3, e5m2, half, bfloat16, single, double. Without a table the
-    TO columns are marked unavailable. Training counts forward + backward + optimizer update
-    per step over ceil(samples / batch) × epochs steps. See docs/network-counter.md.
+    else <precision>.json in $TOSIM_TABLES when set, else the committed
+    circuits/tables/<precision>.json built into the binary; the output names the table used.
+    P accepts any case and the aliases e4m3, e5m2, half, bfloat16, single, double. Training counts forward + backward + optimizer update per step over
+    ceil(samples / batch) × epochs steps; the model's inputs get no gradient unless
+    --input-gradient. --each FILE counts every line of FILE (a layer spec or a model path)
+    and writes one JSON object per line. See docs/network-counter.md.
     """
   static let options: [OptionSpec] = [
     .option("--precision", "P", "Count at P: \(Precision.knownNames) or an alias (default fp32)."),
     .option("--batch", "N", "Batch size for symbolic dimensions (default 1)."),
     .flag("--training", "Count training steps: forward, backward and optimizer update."),
-    .option("--optimizer", "O", "Optimizer when training: sgd, momentum or adam (default sgd)."),
+    .option("--optimizer", "O", "Optimizer when training: \(Optimizer.names) (default sgd)."),
+    .flag("--input-gradient", "When training, also compute the gradient of the model's inputs (off, as in PyTorch)."),
     .option("--samples", "N", "Samples per epoch (default: one batch)."),
     .option("--epochs", "E", "Epochs when training (default 1)."),
     .option("--table", "FILE", "A cost table to use for its precision (repeatable).", repeatable: true),
+    .flag("--im2col", "Count convolutions as im2col kernels: the column matrix is written and read."),
+    .option("--loss", "L", "Append a loss to the model: \(Loss.names)."),
     .flag("--allow-unknown", "Count unknown operators as zero-cost when their output shape is known (value_info or the identity assumption); totals are marked partial."),
     .flag("--json", "Write JSON instead of a table."),
-    .flag("--quiet", "No warnings on standard error (skipped operators are still listed in --json)."),
+    .flag("--quiet", "No warnings on standard error (skipped operators are still listed in the report)."),
+    .option("--each", "FILE", "Count every model of FILE (one layer spec or model path per line); JSON lines out."),
   ]
 
-  let model: String
+  let model: String?
+  let eachFile: String?
+  let loss: Loss?
+  /// Whether --batch, --epochs and --optimizer were given (a token string's own values apply otherwise).
+  let batchGiven: Bool, epochsGiven: Bool, optimizerGiven: Bool
   let precision: Precision
   let precisionGiven: Bool
   let options: CountOptions
@@ -53,42 +62,56 @@ struct CountCommand: TosimCommand {
   let isQuiet: Bool
 
   init(_ arguments: ParsedArguments) throws {
-    try arguments.expectPositionals(1...1, "MODEL (an .onnx file, a .json model spec or a layer spec)")
-    model = arguments.positionals[0]
+    eachFile = arguments.string("--each")
+    try arguments.expectPositionals(eachFile == nil ? 1...1 : 0...0,
+      eachFile == nil ? "MODEL (an .onnx file, a .json model spec or a layer spec)" : "no MODEL with --each FILE")
+    model = arguments.positionals.first
     do { precision = try Precision(parsing: arguments.string("--precision") ?? "fp32") } catch let error as InputError {
       throw UsageError("--precision: " + error.message)
     }
     precisionGiven = arguments.string("--precision") != nil
     let training = arguments.flag("--training")
-    if !training, arguments.string("--optimizer") != nil || arguments.string("--epochs") != nil {
-      throw UsageError("--optimizer and --epochs need --training")
+    if !training, arguments.string("--optimizer") != nil || arguments.string("--epochs") != nil || arguments.flag("--input-gradient") {
+      throw UsageError("--optimizer, --epochs and --input-gradient need --training")
     }
     let optimizerName = arguments.string("--optimizer") ?? "sgd"
     guard let optimizer = Optimizer(rawValue: optimizerName) else {
-      throw UsageError("--optimizer expects sgd, momentum or adam, got '\(optimizerName)'")
+      throw UsageError("--optimizer expects one of \(Optimizer.names), got '\(optimizerName)'")
     }
     let batch = try arguments.integer("--batch", default: 1, in: 1...(1 << 40))
     let samples = arguments.string("--samples") == nil ? nil : try arguments.integer("--samples", default: 1, in: 1...(1 << 50))
-    options = CountOptions(
+    var options = CountOptions(
       inference: InferenceOptions(batchSize: batch, allowUnknown: arguments.flag("--allow-unknown")),
       mode: training ? .training(optimizer) : .inference, sampleCount: samples,
       epochCount: try arguments.integer("--epochs", default: 1, in: 1...(1 << 30)))
+    options.inputGradient = arguments.flag("--input-gradient")
+    options.im2col = arguments.flag("--im2col")
+    batchGiven = arguments.string("--batch") != nil
+    epochsGiven = arguments.string("--epochs") != nil
+    optimizerGiven = arguments.string("--optimizer") != nil
+    self.options = options
+    if let name = arguments.string("--loss") {
+      guard let loss = Loss(rawValue: name) else { throw UsageError("--loss expects one of \(Loss.names), got '\(name)'") }
+      self.loss = loss
+    } else {
+      loss = nil
+    }
     tablePaths = arguments.strings("--table")
     json = arguments.flag("--json")
     isQuiet = arguments.flag("--quiet")
   }
 
   func run(_ context: CommandContext) throws {
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: context.resolve(model), isDirectory: &isDirectory), isDirectory.boolValue {
-      throw InputError("is a folder; MODEL is an .onnx file, a .json model spec or a layer spec", file: model)
+    var tables = try TableSet(paths: tablePaths, folder: try PackageLocation.tablesFolder(context), context)
+    if let eachFile { return try runEach(eachFile, tables: &tables, context) }
+    guard let model else { throw UsageError("count needs MODEL or --each FILE") }
+    let count = try self.count(model, context)
+    let choices = try tables.choices(for: count)
+    if !isQuiet {
+      for warning in try count.costTableWarnings(given: tables.read) + tables.notes { context.note(warning) }
+      for skipped in count.skipped { context.note("warning: skipped \(skipped.label): \(skipped.reason)") }
     }
-    let graph = try ModelLoader.load(model, precision: precision, resolve: context.resolve)
-    var options = self.options
-    if precisionGiven && model.lowercased().hasSuffix(".onnx") { options.inference.precisionOverride = precision }
-    let count = try NetworkCounter.count(graph, options: options)
-    let report = try CountReport(count: count, tables: try tables(for: count, context), precisionOverride: options.inference.precisionOverride)
-    for skipped in count.skipped where !isQuiet { context.note("warning: skipped \(skipped.label): \(skipped.reason)") }
+    let report = try CountReport(count: count, tables: choices, precisionOverride: overridePrecision(for: model))
     if json {
       context.print(report.json.rendered())
     } else {
@@ -96,186 +119,88 @@ struct CountCommand: TosimCommand {
     }
   }
 
-  /// The cost table of each precision the count uses, or the reason there is none.
-  func tables(for count: NetworkCount, _ context: CommandContext) throws -> [Precision: TableChoice] {
-    var given: [Precision: TableChoice] = [:]
-    var read: [(file: String, precision: Precision)] = []
-    for path in tablePaths {
+  /// The precision every floating-point tensor of `model` is counted at, when --precision overrides an ONNX file's types.
+  func overridePrecision(for model: String) -> Precision? {
+    precisionGiven && model.lowercased().hasSuffix(".onnx") ? precision : nil
+  }
+
+  /// Loads and counts one model under the command's options.
+  func count(_ model: String, _ context: CommandContext) throws -> NetworkCount {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: context.resolve(model), isDirectory: &isDirectory), isDirectory.boolValue {
+      throw InputError("is a folder; MODEL is an .onnx file, a .json model spec or a layer spec", file: model)
+    }
+    var graph = try ModelLoader.load(model, precision: precision, resolve: context.resolve)
+    if let loss { graph = try graph.appendingLoss(loss) }
+    var options = self.options
+    options.inference.precisionOverride = overridePrecision(for: model)
+    if TokenSpecReader.isTokenString(model) {
+      // The run's batch size, epochs and optimizer, unless given on the command line.
+      let tokens = try TokenSpecReader.read(model)
+      if !batchGiven { options.inference.batchSize = tokens.batchSize }
+      if !epochsGiven { options.epochCount = tokens.epochCount }
+      if case .training = options.mode, !optimizerGiven {
+        guard let optimizer = tokens.optimizer else {
+          throw InputError("optimizer '\(tokens.optimizerName)' of the token string is not counted; pass --optimizer")
+        }
+        options.mode = .training(optimizer)
+      }
+    }
+    return try NetworkCounter.count(graph, options: options)
+  }
+}
+
+/// The cost tables of a count: those given with --table, else those of the
+/// $TOSIM_TABLES folder, else the built-in ones, each decoded once.
+struct TableSet {
+  /// The --table files read, with their precisions.
+  var read: [(file: String, precision: Precision)] = []
+  var given: [Precision: TableChoice] = [:]
+  var builtin: [Precision: TableChoice] = [:]
+  /// The $TOSIM_TABLES folder, when set.
+  let folder: String?
+  /// Warnings about the folder's tables (an unfinished write).
+  private(set) var notes: [String] = []
+
+  init(paths: [String], folder: String?, _ context: CommandContext) throws {
+    self.folder = folder
+    for path in paths {
       let resolved = context.resolve(path)
       let table = try CostTableReader.read(path: resolved)
       given[table.precision] = .found(table, path: resolved)
       read.append((resolved, table.precision))
     }
-    for warning in try count.costTableWarnings(given: read) { context.note(warning) }
+  }
+
+  /// The cost table of each precision `count` has ops at, or the reason there is none.
+  mutating func choices(for count: NetworkCount) throws -> [Precision: TableChoice] {
     var result: [Precision: TableChoice] = [:]
-    for (precision, pass) in try count.stepTotalsByPrecision() {
-      guard let precision, !pass.ops.counts.isEmpty else { continue }
-      if let choice = given[precision] {
+    for precision in try count.precisionsNeedingTables() {
+      if let choice = given[precision] ?? builtin[precision] {
         result[precision] = choice
-        continue
-      }
-      let folder = try PackageLocation.tablesFolder(context) ?? context.resolve(CostTableFiles.defaultFolder)
-      let path = CostTableFiles.path(for: precision, in: folder)
-      let journal = (folder as NSString).appendingPathComponent(".\(precision.rawValue).pair")
-      if FileManager.default.fileExists(atPath: journal) && !isQuiet {
-        context.note("warning: \(folder) holds an unfinished write of the \(precision.rawValue) table (\(journal)); "
-          + "run `tosim derive --out \(folder)` with any precision to complete it")
-      }
-      if FileManager.default.fileExists(atPath: path) {
-        result[precision] = .found(try CostTableReader.read(path: path), path: path)
+      } else if let folder {
+        let path = CostTableFiles.path(for: precision, in: folder)
+        let journal = (folder as NSString).appendingPathComponent(".\(precision.rawValue).pair")
+        if FileManager.default.fileExists(atPath: journal) {
+          notes.append("warning: \(folder) holds an unfinished write of the \(precision.rawValue) table (\(journal)); "
+            + "run `tosim derive --out \(folder)` with any precision to complete it")
+        }
+        if FileManager.default.fileExists(atPath: path) {
+          given[precision] = .found(try CostTableReader.read(path: path), path: path)
+          result[precision] = given[precision]
+        } else {
+          result[precision] = .missing(
+            "no cost table for \(precision.rawValue) in \(folder) ($\(PackageLocation.tablesVariable)): "
+              + "run `tosim derive --precision \(precision.rawValue) --out \(folder)` or pass --table FILE")
+        }
+      } else if let table = try CostTableReader.builtin(precision) {
+        builtin[precision] = .found(table, path: CostTableReader.builtinName(precision))
+        result[precision] = builtin[precision]
       } else {
-        result[precision] = .missing(
-          "no cost table for \(precision.rawValue) in \(folder): run `tosim derive --precision \(precision.rawValue)` or pass --table FILE")
+        result[precision] = .missing("no cost table for \(precision.rawValue) is built in: run `tosim derive --precision \(precision.rawValue) --out DIR` and pass --table DIR/\(precision.rawValue).json")
       }
     }
     return result
   }
 }
 
-/// The cost table chosen for a precision.
-enum TableChoice {
-  case found(CostTable, path: String)
-  case missing(String)
-}
-
-/// The formatted result of `tosim count`.
-struct CountReport {
-  let count: NetworkCount
-  let tables: [Precision: TableChoice]
-  let precisionOverride: Precision?
-  /// Per layer: per-step work and its TOs (nil when unavailable).
-  let rows: [(layer: LayerCount, pass: PassCount, tos: TOEstimate?)]
-  /// Optimizer update per precision and its TOs.
-  let optimizerRows: [(precision: Precision, pass: PassCount, tos: TOEstimate?)]
-  let stepTotal: PassCount
-  let stepTOs: TOEstimate?
-  let total: PassCount
-  let totalTOs: TOEstimate?
-
-  init(count: NetworkCount, tables: [Precision: TableChoice], precisionOverride: Precision?) throws {
-    self.count = count
-    self.tables = tables
-    self.precisionOverride = precisionOverride
-    var found: [Precision: NamedCostTable] = [:]
-    for (precision, choice) in tables {
-      if case .found(let table, let path) = choice { found[precision] = NamedCostTable(table, name: path) }
-    }
-    let tos = try TOEstimator.estimate(count, tables: found)
-    rows = try zip(count.layers, tos.layers).map { layer, estimate in (layer, try count.perStep(layer), estimate) }
-    optimizerRows = tos.optimizer.compactMap { precision, estimate in
-      count.optimizerByPrecision[precision].map { (precision, $0, estimate) }
-    }
-    stepTotal = try count.stepTotal()
-    stepTOs = tos.perStep
-    total = try count.total()
-    totalTOs = tos.total
-  }
-
-  static func format(_ value: Double?) -> String {
-    guard let value else { return "n/a" }
-    return value < 1e15 ? String(Int(value.rounded())) : String(format: "%.4e", value)
-  }
-
-  var notes: [String] {
-    var lines: [String] = []
-    for precision in Precision.allCases {
-      switch tables[precision] {
-      case .missing(let why)?: lines.append("note: \(why); TO columns for \(precision.rawValue) are unavailable (n/a).")
-      case .found(let table, let path)?:
-        lines.append("TOs for \(precision.rawValue) from \(path) (tool \(table.toolVersion), \(table.vectorCount) vectors, seed \(table.seed)).")
-      case nil: break
-      }
-    }
-    return lines
-  }
-
-  var text: String {
-    var table = TextTable(header: [
-      "LAYER", "OP", "PREC", "OUTPUT", "MACS", "FLOPS", "PARAMS", "READ_B", "WRITE_B", "TO_STATIC", "TO_DYNAMIC", "OPS",
-    ])
-    func row(_ name: String, _ op: String, _ precision: String, _ shape: String, _ pass: PassCount, _ params: String, _ tos: TOEstimate?) -> [String] {
-      [name, op, precision, shape, String(pass.macCount), String(pass.flopCount), params, String(pass.bytesRead),
-       String(pass.bytesWritten), Self.format(tos?.staticTOs), Self.format(tos?.dynamicTOs), pass.ops.summary]
-    }
-    for (layer, pass, tos) in rows {
-      table.rows.append(row(layer.name, layer.opType, layer.precision?.rawValue ?? "-",
-        layer.outputShape.map(String.init).joined(separator: "x"), pass, String(layer.parameterCount), tos))
-    }
-    for (precision, pass, tos) in optimizerRows {
-      table.rows.append(row("optimizer", "update", precision.rawValue, "-", pass, "-", tos))
-    }
-    let parameters = (try? count.parameterCount()).map(String.init) ?? "?"
-    table.rows.append(row(count.isTraining ? "total per step" : "total", "", "", "", stepTotal, parameters, stepTOs))
-    if count.stepCount > 1 {
-      table.rows.append(row("total × \(count.stepCount) steps", "", "", "", total, parameters, totalTOs))
-    }
-    var header = "\(count.name): batch \(count.batchSize), "
-    switch count.mode {
-    case .inference: header += "inference"
-    case .training(let optimizer): header += "training with \(optimizer.rawValue) (forward + backward + update per step)"
-    }
-    header += ", \(count.stepCount) step\(count.stepCount == 1 ? "" : "s")"
-    if let precisionOverride { header += ", all floating-point tensors at \(precisionOverride.rawValue)" }
-    return ([header, ""] + [table.rendered] + partialNote + notes).joined(separator: "\n") + "\n"
-  }
-
-  /// The warning that totals are partial, one line per unknown-operator node counted as zero-cost.
-  var partialNote: [String] {
-    guard !count.skipped.isEmpty else { return [] }
-    return ["PARTIAL: totals leave out \(count.skipped.count) node\(count.skipped.count == 1 ? "" : "s") of unknown operators, counted as zero-cost:"]
-      + count.skipped.map { "  \($0.label): \($0.reason)" }
-  }
-
-  static func json(_ pass: PassCount, _ tos: TOEstimate?, available: Bool = true) -> JSONValue {
-    .object([
-      ("ops", .object(pass.ops.ordered.map { ($0.op.rawValue, JSONValue.int($0.count)) })),
-      ("macs", .int(pass.macCount)), ("flops", .int(pass.flopCount)),
-      ("bytes_read", .int(pass.bytesRead)), ("bytes_written", .int(pass.bytesWritten)),
-      ("to_static", tos.map { .double($0.staticTOs) } ?? .null), ("to_dynamic", tos.map { .double($0.dynamicTOs) } ?? .null),
-    ])
-  }
-
-  var json: JSONValue {
-    var mode: [(String, JSONValue)] = [("mode", .string(count.isTraining ? "training" : "inference"))]
-    if case .training(let optimizer) = count.mode { mode.append(("optimizer", .string(optimizer.rawValue))) }
-    let layers: [JSONValue] = rows.map { layer, pass, tos in
-      var pairs: [(String, JSONValue)] = [
-        ("name", .string(layer.name)), ("op", .string(layer.opType)),
-        ("precision", layer.precision.map { .string($0.rawValue) } ?? .null),
-        ("output_shape", .array(layer.outputShape.map(JSONValue.int))),
-        ("params", .int(layer.parameterCount)), ("trainable_params", .int(layer.trainableParameterCount)),
-        ("per_step", Self.json(pass, tos)),
-      ]
-      if count.isTraining {
-        pairs.append(("forward", Self.json(layer.forward, nil)))
-        pairs.append(("backward", Self.json(layer.backward, nil)))
-      }
-      return .object(pairs)
-    }
-    let tableList: [JSONValue] = Precision.allCases.compactMap { precision in
-      switch tables[precision] {
-      case .found(let table, let path)?:
-        return .object([("precision", .string(precision.rawValue)), ("file", .string(path)), ("tool_version", .string(table.toolVersion))])
-      case .missing(let why)?:
-        return .object([("precision", .string(precision.rawValue)), ("file", .null), ("note", .string(why))])
-      case nil: return nil
-      }
-    }
-    return .object([
-      ("model", .string(count.name)), ("batch", .int(count.batchSize)),
-      ("precision_override", precisionOverride.map { .string($0.rawValue) } ?? .null),
-    ] + mode + [
-      ("steps", .int(count.stepCount)),
-      ("params", .int((try? count.parameterCount()) ?? 0)),
-      ("layers", .array(layers)),
-      ("optimizer_update", .array(optimizerRows.map { precision, pass, tos in
-        .object([("precision", .string(precision.rawValue)), ("per_step", Self.json(pass, tos))])
-      })),
-      ("per_step", Self.json(stepTotal, stepTOs)),
-      ("total", Self.json(total, totalTOs)),
-      ("tables", .array(tableList)),
-      ("partial", .bool(!count.skipped.isEmpty)), ("skipped_count", .int(count.skipped.count)),
-      ("skipped", .array(count.skipped.map { .object([("node", .string($0.label)), ("reason", .string($0.reason))]) })),
-    ])
-  }
-}

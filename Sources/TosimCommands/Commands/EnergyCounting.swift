@@ -2,8 +2,8 @@
 // Turns models into energy-model features for `tosim fit` and `tosim
 // estimate`: loads the model, counts it once per distinct (model, batch,
 // precision, mode, optimizer), and finds the cost table of each precision
-// (--table FILE, else <precision>.json in $TOSIM_TABLES or the package's
-// circuits/tables, found as `tosim count` finds them).
+// (--table FILE, else <precision>.json in $TOSIM_TABLES when set, else the
+// table built into the binary, found as `tosim count` finds them).
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimCostModel
@@ -30,12 +30,19 @@ final class EnergyCounting {
   /// The cost table of `precision`: a given one, else the default file.
   func table(_ precision: Precision) throws -> CostTable {
     if let table = tables[precision] { return table }
-    let folder = try PackageLocation.tablesFolder(context) ?? context.resolve(CostTableFiles.defaultFolder)
-    let path = CostTableFiles.path(for: precision, in: folder)
-    guard FileManager.default.fileExists(atPath: path) else {
-      throw InputError("no cost table for \(precision.rawValue): run `tosim derive --precision \(precision.rawValue)` or pass --table FILE")
+    let table: CostTable
+    if let folder = try PackageLocation.tablesFolder(context) {
+      let path = CostTableFiles.path(for: precision, in: folder)
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw InputError("no cost table for \(precision.rawValue) in \(folder) ($\(PackageLocation.tablesVariable)): "
+          + "run `tosim derive --precision \(precision.rawValue) --out \(folder)` or pass --table FILE")
+      }
+      table = try CostTableReader.read(path: path)
+    } else if let builtin = try CostTableReader.builtin(precision) {
+      table = builtin
+    } else {
+      throw InputError("no cost table for \(precision.rawValue) is built in: run `tosim derive --precision \(precision.rawValue) --out DIR` and pass --table DIR/\(precision.rawValue).json")
     }
-    let table = try CostTableReader.read(path: path)
     tables[precision] = table
     return table
   }

@@ -47,13 +47,10 @@ enum PackageLocation {
     return path
   }
 
-  /// The cost-table folder `tosim count` reads: `$TOSIM_TABLES`, else the
-  /// enclosing package's `circuits/tables`. Unlike cells there is no
-  /// fallback to the built package: outside it, a count without a table
-  /// says so rather than using tables the user did not choose.
+  /// The cost-table folder `tosim count`, `fit` and `estimate` read before
+  /// the tables built into the binary: `$TOSIM_TABLES`, or `nil` when unset.
   static func tablesFolder(_ context: CommandContext) throws -> String? {
-    if let folder = try folder(fromVariable: tablesVariable, context) { return folder }
-    return enclosingPackage(of: context.workingDirectory).map { ($0 as NSString).appendingPathComponent("circuits/tables") }
+    try folder(fromVariable: tablesVariable, context)
   }
 
   /// The folder `tosim derive` writes to without `--out`: `$TOSIM_TABLES`,

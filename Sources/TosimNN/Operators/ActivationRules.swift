@@ -41,10 +41,11 @@ extension OperatorRule {
     .perElement("Celu", shape: celuShape, forward: [(.div, 1), (.elu, 1), (.mul, 1)],
       backward: [(.compare, 1), (.div, 1), (.add, 1), (.mul, 1)]),
     // y × (g − Σ g y)
-    .perElement("Softmax", shape: axisChecked, forward: [(.softmax, 1)], backward: [(.mul, 2), (.add, 1), (.sub, 1)]),
+    .perElement("Softmax", shape: axisChecked, forward: [(.softmax, 1)], backward: [(.mul, 2), (.add, 1), (.sub, 1)])
+      .withPasses(KernelPasses(forwardInference: 2, backward: 1)),  // max, exp-sum, normalise; Σ g y, then the gradient
     // g − softmax × Σ g
     .perElement("LogSoftmax", shape: axisChecked, forward: [(.softmax, 1), (.log, 1)],
-      backward: [(.exp, 1), (.mul, 1), (.add, 1), (.sub, 1)]),
+      backward: [(.exp, 1), (.mul, 1), (.add, 1), (.sub, 1)]).withPasses(KernelPasses(forwardInference: 2, backward: 1)),
   ]
 
   /// The number of Clip bounds given (0, 1 or 2).

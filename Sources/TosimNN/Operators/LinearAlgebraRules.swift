@@ -17,19 +17,24 @@ extension OperatorRule {
       if try c.float("alpha", default: 1) != 1 { try extra.add(.mul, e) }
       if c.optionalInput(2) != nil, try c.float("beta", default: 1) != 1 { try extra.add(.mul, e) }
       return try product(e: e, reduction: reduction, hasBias: c.optionalInput(2) != nil, extra: extra)
-    }, backward: productGradients(biasInput: 2)),
+    }, backward: productGradients(biasInput: 2)).withWeightGradient(productGradients(biasInput: 2, inputGradient: false)),
     OperatorRule("MatMul", shape: { c in
       [ResolvedTensor(element: try c.input(0).element, shape: try matMulShape(try c.input(0).shape, try c.input(1).shape, c).shape)]
     }, forward: { c, e in
       let reduction = try matMulShape(try c.input(0).shape, try c.input(1).shape, c).reduction
       return try product(e: e, reduction: reduction, hasBias: false)
-    }, backward: productGradients(biasInput: nil)),
+    }, backward: productGradients(biasInput: nil)).withWeightGradient(productGradients(biasInput: nil, inputGradient: false)),
     OperatorRule("Conv", shape: { c in
       [ResolvedTensor(element: try c.input(0).element, shape: try WindowGeometry(c, hasWeight: true).output)]
     }, forward: { c, e in
       let reduction = try Checked.product(Array(try c.input(1).shape.dropFirst()))
       return try product(e: e, reduction: reduction, hasBias: c.optionalInput(2) != nil)
-    }, backward: productGradients(biasInput: 2)),
+    }, backward: productGradients(biasInput: 2)).withWeightGradient(productGradients(biasInput: 2, inputGradient: false))
+      .withIm2col { c in
+        // One column of C_in / group × kernel per output position and group: (E / C_out) × C_in × kernel.
+        let w = try c.input(1).shape, e = try c.outputElementCount()
+        return try Checked.multiply(e / max(w[0], 1), try Checked.multiply(try c.input(0).shape[1], try Checked.product(Array(w.dropFirst(2)))))
+      },
     OperatorRule("ConvTranspose", shape: { c in
       [ResolvedTensor(element: try c.input(0).element, shape: try WindowGeometry(c, hasWeight: true, transposed: true).output)]
     }, forward: { c, e in
@@ -37,7 +42,7 @@ extension OperatorRule {
       let macs = try Checked.multiply(try c.input(0).elementCount(), try Checked.product(Array(try c.input(1).shape.dropFirst())))
       let biasAdds = c.optionalInput(2) != nil ? e : 0
       return try .products(ops: try OpCounts([(.mul, macs), (.add, try Checked.add(macs, biasAdds))]), macs: macs, biasAdds: biasAdds)
-    }, backward: productGradients(biasInput: 2)),
+    }, backward: productGradients(biasInput: 2)).withWeightGradient(productGradients(biasInput: 2, inputGradient: false)),
   ]
 
   /// E outputs each reducing `reduction` products, plus one bias add per output when `hasBias`.
@@ -50,9 +55,10 @@ extension OperatorRule {
 
   /// dX = dY · Wᵀ and dW = Xᵀ · dY, each as many MACs as the forward product; when the bias
   /// (input `biasInput`, `nil` for operators without one) is given, its gradient sums dY.
-  static func productGradients(biasInput: Int?) -> BackwardRule {
+  /// Without `inputGradient` (the data input needs no gradient) only dW and the bias gradient.
+  static func productGradients(biasInput: Int?, inputGradient: Bool = true) -> BackwardRule {
     { c, e, forward in
-      let macs = try Checked.multiply(2, forward.macCount, "MAC count")
+      let macs = try Checked.multiply(inputGradient ? 2 : 1, forward.macCount, "MAC count")
       let biasAdds = biasInput.flatMap { c.optionalInput($0) } != nil ? e : 0
       return try .products(ops: try OpCounts([(.mul, macs), (.add, try Checked.add(macs, biasAdds))]), macs: macs, biasAdds: biasAdds)
     }

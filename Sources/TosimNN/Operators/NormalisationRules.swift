@@ -1,8 +1,12 @@
 //===--- NormalisationRules.swift ------------------------------------------===//
 // Rules of BatchNormalization (inference form: y = (x − mean) × s + beta with
-// s = gamma × rsqrt(var + eps) once per channel; running mean and variance are
-// parameters but not trained) and LayerNormalization over the trailing axes
-// from `axis` (docs/network-counter.md, §Counting rules and §Training).
+// s = gamma × rsqrt(var + eps) once per channel; training form: batch
+// statistics, normalise, affine, running-statistics update, and its backward;
+// running mean and variance are parameters but not trained) and
+// LayerNormalization over the trailing axes from `axis`. Both kernels read
+// the input twice when computing statistics (statistics, then normalise) and
+// the output gradient twice backward (docs/network-counter.md, §Counting
+// rules, §Training and §Memory traffic).
 //===----------------------------------------------------------------------===//
 import TosimCostModel
 import TosimFormats
@@ -24,8 +28,12 @@ extension OperatorRule {
       try ops.add(try OpCounts([(.add, channels), (.rsqrt, channels), (.mul, channels)]))
       return try .arithmetic(ops)
     }, backward: { c, e, _ in
-      try normalisationGradients(e, groups: try c.input(0).shape[1])
-    }),
+      try batchNormTrainingGradients(e, channels: try c.input(0).shape[1], inputGradient: true)
+    }).withTrainingForward { c, e in
+      try batchNormTrainingForward(e, channels: try c.input(0).shape[1])
+    }.withWeightGradient { c, e, _ in
+      try batchNormTrainingGradients(e, channels: try c.input(0).shape[1], inputGradient: false)
+    }.withPasses(KernelPasses(forwardInference: 0, forwardTraining: 1, backward: 1)),
     OperatorRule("LayerNormalization", shape: { c in
       let x = try c.input(0)
       let axis = try c.axis(try c.int("axis", default: -1), rank: x.shape.count)
@@ -46,8 +54,29 @@ extension OperatorRule {
       return try .arithmetic(ops)
     }, backward: { c, e, _ in
       try normalisationGradients(e, groups: e / max(1, try layerNormGroupSize(c)))
-    }),
+    }).withPasses(KernelPasses(forwardInference: 1, backward: 1)),
   ]
+
+  /// BatchNorm in training mode over M = e / C elements per channel: mean (e − C add, C div), centre (e sub),
+  /// variance (e mul, e − C add, C div), + eps (C add), rsqrt (C), normalise (e mul), γ (e mul), β (e add), and the
+  /// running statistics (1 − m) r + m s, the variance's with the M / (M − 1) correction (5C mul, 2C add).
+  static func batchNormTrainingForward(_ e: Int, channels c: Int) throws -> PassCount {
+    let e3 = try Checked.multiply(3, e)
+    return try .arithmetic(try OpCounts([
+      (.add, try Checked.add(e3, c)), (.sub, e), (.mul, try Checked.add(e3, try Checked.multiply(5, c))),
+      (.div, try Checked.multiply(2, c)), (.rsqrt, c),
+    ]))
+  }
+
+  /// BatchNorm's training backward with x̂ and rstd saved: dβ = Σ dy (e − C add), dγ = Σ dy x̂ (e mul, e − C add);
+  /// with `inputGradient`, dx = (γ rstd / M)(M dy − dβ − x̂ dγ): C mul and C div per channel, 3 mul and 2 sub per element.
+  static func batchNormTrainingGradients(_ e: Int, channels c: Int, inputGradient: Bool) throws -> PassCount {
+    var ops = try OpCounts([(.add, try Checked.multiply(2, e - c)), (.mul, e)])
+    if inputGradient {
+      try ops.add(OpCounts([(.mul, try Checked.add(try Checked.multiply(3, e), c)), (.div, c), (.sub, try Checked.multiply(2, e))]))
+    }
+    return try .arithmetic(ops)
+  }
 
   /// The normalised output plus one statistics tensor per further declared output.
   static func withStatistics(_ c: NodeContext, _ x: ResolvedTensor, _ stats: ResolvedTensor) throws -> [ResolvedTensor] {

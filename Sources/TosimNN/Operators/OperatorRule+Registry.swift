@@ -3,9 +3,9 @@
 // (LinearAlgebraRules, ElementwiseRules, ActivationRules, NormalisationRules,
 // PoolingRules, ReductionRules, RecurrentRules, DataMovementRules,
 // ComparisonRules, LayoutRules, ResamplingRules, LinearAlgebraRules+Einsum,
-// NormalisationRules+Instance). Shape
-// inference looks operators up here; adding an operator means adding its
-// rule to its family's list.
+// NormalisationRules+Instance), and tosim's own operators in the `tosim`
+// domain (LossRules, adaptive pooling). Shape inference looks operators up
+// here; adding an operator means adding its rule to its family's list.
 //===----------------------------------------------------------------------===//
 
 extension OperatorRule {
@@ -23,8 +23,15 @@ extension OperatorRule {
     if table[rule.opType] == nil { table[rule.opType] = rule }
   }
 
-  /// The rule for `opType` in `domain` (empty or `ai.onnx`), or `nil` when tosim does not support it.
+  /// tosim's own operators (domain `tosim`): losses and adaptive average pooling.
+  public static let tosimRules: [String: OperatorRule] = (lossRules + [adaptiveAveragePoolRule]).reduce(into: [:]) {
+    $0[$1.opType] = $1
+  }
+
+  /// The rule for `opType` in `domain` (empty or `ai.onnx`, or `tosim` for tosim's own operators), or `nil`
+  /// when tosim does not support it.
   public static func rule(for opType: String, domain: String = "") -> OperatorRule? {
+    if domain == tosimDomain { return tosimRules[opType] }
     guard domain.isEmpty || domain == "ai.onnx" else { return nil }
     return all[opType]
   }

@@ -43,6 +43,18 @@ public struct OperatorRule: Sendable {
   let shapeRule: ShapeRule
   let forwardRule: ForwardRule
   let backwardRule: BackwardRule
+  /// The backward arithmetic when only the parameters need gradients (no input gradient, as for a
+  /// network's first layer); `nil` means the full backward rule applies.
+  public var weightGradientRule: BackwardRule? = nil
+  /// The forward arithmetic in training mode, where it differs (BatchNorm's batch statistics); `nil`
+  /// means the forward rule applies in both modes.
+  public var trainingForwardRule: ForwardRule? = nil
+  /// The extra passes its kernels make over memory beyond one read of every input and one write of
+  /// every output (docs/network-counter.md, §Memory traffic).
+  public var passes = KernelPasses()
+  /// The elements of the column matrix an im2col convolution materialises (`--im2col`); `nil` for
+  /// operators without one.
+  public var im2colElements: (@Sendable (NodeContext) throws -> Int)? = nil
 
   /// Creates a rule.
   public init(
@@ -72,6 +84,64 @@ public struct OperatorRule: Sendable {
   public func backward(_ c: NodeContext, forward: PassCount) throws -> PassCount {
     guard movement == .compute else { return PassCount() }
     return try backwardRule(c, try c.outputElementCount(), forward)
+  }
+
+  /// The backward arithmetic when no data input needs a gradient, only the parameters.
+  public func weightGradient(_ c: NodeContext, forward: PassCount) throws -> PassCount {
+    guard movement == .compute else { return PassCount() }
+    guard let weightGradientRule else { return try backward(c, forward: forward) }
+    return try weightGradientRule(c, try c.outputElementCount(), forward)
+  }
+
+  /// This rule with `weightGradientRule` set.
+  public func withWeightGradient(_ rule: @escaping BackwardRule) -> OperatorRule {
+    var copy = self
+    copy.weightGradientRule = rule
+    return copy
+  }
+
+  /// This rule with `trainingForwardRule` set.
+  public func withTrainingForward(_ rule: @escaping ForwardRule) -> OperatorRule {
+    var copy = self
+    copy.trainingForwardRule = rule
+    return copy
+  }
+
+  /// This rule with `passes` set.
+  public func withPasses(_ passes: KernelPasses) -> OperatorRule {
+    var copy = self
+    copy.passes = passes
+    return copy
+  }
+
+  /// This rule with `im2colElements` set.
+  public func withIm2col(_ elements: @escaping @Sendable (NodeContext) throws -> Int) -> OperatorRule {
+    var copy = self
+    copy.im2colElements = elements
+    return copy
+  }
+
+  /// The forward arithmetic in training mode: `trainingForwardRule` where given, else the forward rule.
+  public func trainingForward(_ c: NodeContext) throws -> PassCount {
+    guard movement == .compute, let trainingForwardRule else { return try forward(c) }
+    return try trainingForwardRule(c, try c.outputElementCount())
+  }
+}
+
+/// Extra passes a kernel makes over memory, each a re-read of a whole tensor.
+public struct KernelPasses: Sendable, Equatable {
+  /// Re-reads of the first input in the forward pass at inference (softmax: 2, for max then exp-sum before normalising).
+  public var forwardInference = 0
+  /// Re-reads of the first input in the forward pass when training (BatchNorm: 1, statistics then normalise).
+  public var forwardTraining = 0
+  /// Re-reads of the output gradient in the backward pass (a reduction over it, then the input gradient).
+  public var backward = 0
+
+  /// Creates pass counts; `forwardTraining` defaults to `forwardInference`.
+  public init(forwardInference: Int = 0, forwardTraining: Int? = nil, backward: Int = 0) {
+    self.forwardInference = forwardInference
+    self.forwardTraining = forwardTraining ?? forwardInference
+    self.backward = backward
   }
 }
 
