@@ -13,76 +13,76 @@ extension GPUProfile {
       profile: {
         var model = EnergyModel(
           predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 2.5332070041038675e-14, 1.965432094591654e-11],
-          bytes: 0.0, calls: 0.003391562537824085, staticPower: 277.28485122353794, intercept: 290.6532175545837,
-          roofline: RooflineTimeModel(computeRate: 20900324145985.43, bandwidth: 1337620745343067.5, launchTime: 6.170817819513116e-05))
+          arithmetic: [0.0, 0.0, 2.5507302356317174e-14, 1.974739392776789e-11],
+          bytes: 0.0, calls: 0.0033891043806891143, staticPower: 271.05548095476905, intercept: 290.7897349271325,
+          roofline: RooflineTimeModel(computeRate: 20880315687795.3, bandwidth: 1336340204018899.2, launchTime: 6.171025292511724e-05))
         model.timeExponent = 0.8
         return EnergyProfile(
-          hardware: "v100", model: model, logRatioLow: -0.32464377549971546, logRatioHigh: 1.0496097670360303,
+          hardware: "v100", model: model, logRatioLow: -0.3247823314371315, logRatioHigh: 1.0495945907679074,
           metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "21c47acbba5e863b",
           toolVersion: "0.1.0",
           source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to-glitch physical); 5-fold CV precision 75.9, median APE 14.9%, Spearman 0.966; power-cap model on 476 rows, 100-250 W, CV precision 73.4")
       }(),
       powerLimit: PowerLimitModel(staticPower: 7.5, clockExponent: 1.25),
       lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-02",
-      cvPrecision: 75.92998158153858, cvMedianAPE: 14.92851307130164, cvSpearman: 0.9662839856529026,
-      powerLimitPrecision: 73.39980079228206),
+      cvPrecision: 75.93749313790971, cvMedianAPE: 14.907913268794827, cvSpearman: 0.9664748490233676,
+      powerLimitPrecision: 73.39943510228076),
     GPUProfile(
       name: "a40", displayName: "NVIDIA A40",
       profile: {
         var model = EnergyModel(
           predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 2.3197163964480636e-14, 1.0118599373992356e-11],
-          bytes: 0.0, calls: 0.005755057847154011, staticPower: 691.4948714105919, intercept: 758.7265597210404,
-          roofline: RooflineTimeModel(computeRate: 44002458832743.32, bandwidth: 2816157365295572.5, launchTime: 4.591650909561651e-05))
+          arithmetic: [0.0, 0.0, 2.5299155812853208e-14, 1.028027340909113e-11],
+          bytes: 0.0, calls: 0.0057459881315982285, staticPower: 640.7521523318534, intercept: 760.1601466345013,
+          roofline: RooflineTimeModel(computeRate: 44095251479611.05, bandwidth: 2822096094695107.0, launchTime: 4.598661423146352e-05))
         model.timeExponent = 0.8
         return EnergyProfile(
-          hardware: "a40", model: model, logRatioLow: -0.3766010006568459, logRatioHigh: 1.462145347954569,
+          hardware: "a40", model: model, logRatioLow: -0.3764844851436071, logRatioHigh: 1.462218010984965,
           metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "597eb4ab7655a411",
           toolVersion: "0.1.0",
           source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 68.7, median APE 26.2%, Spearman 0.928; power-cap model on 453 rows, 100-300 W, CV precision 69.0")
       }(),
       powerLimit: PowerLimitModel(staticPower: 65.0, clockExponent: 1.25),
       lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-02",
-      cvPrecision: 68.69186284194437, cvMedianAPE: 26.241620280609336, cvSpearman: 0.9276729559748428,
-      powerLimitPrecision: 69.04487136324938),
+      cvPrecision: 68.69956326387579, cvMedianAPE: 26.180703098530493, cvSpearman: 0.9276729559748428,
+      powerLimitPrecision: 69.03527886930526),
     GPUProfile(
       name: "p100", displayName: "NVIDIA P100",
       profile: {
         var model = EnergyModel(
           predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 1.0156765473450264e-13, 1.321184676875336e-11],
-          bytes: 0.0, calls: 0.006804529893452639, staticPower: 240.29329459391428, intercept: 467.68062795625644,
-          roofline: RooflineTimeModel(computeRate: 15753253066474.133, bandwidth: 984578316654.6333, launchTime: 7.618772874453835e-05))
+          arithmetic: [0.0, 0.0, 1.0166491872069799e-13, 1.3244757040081094e-11],
+          bytes: 0.0, calls: 0.006807500700804934, staticPower: 238.71661996638542, intercept: 468.2790096891781,
+          roofline: RooflineTimeModel(computeRate: 16003070707367.281, bandwidth: 1000191919210.4551, launchTime: 7.660450104996592e-05))
         model.timeExponent = 0.7
         return EnergyProfile(
-          hardware: "p100", model: model, logRatioLow: -0.41003787495945, logRatioHigh: 1.1540315254711746,
+          hardware: "p100", model: model, logRatioLow: -0.4100018064071219, logRatioHigh: 1.153784667626469,
           metrics: nil, folds: 5, seed: 1, rowCount: 45, dataFingerprint: "0b8432ad6471c87b",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 62.3, median APE 41.7%, Spearman 0.948; power-cap model on 270 rows, 125-250 W, CV precision 64.7")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 62.3, median APE 41.7%, Spearman 0.949; power-cap model on 270 rows, 125-250 W, CV precision 64.7")
       }(),
       powerLimit: PowerLimitModel(staticPower: 43.75, clockExponent: 1.25),
       lowestLimit: 125.0, highestLimit: 250.0, fitDate: "2026-12-02",
-      cvPrecision: 62.30392077045073, cvMedianAPE: 41.651246522636725, cvSpearman: 0.9476943346508564,
-      powerLimitPrecision: 64.74282794622108),
+      cvPrecision: 62.30992023562833, cvMedianAPE: 41.690939577480854, cvSpearman: 0.9491436100131753,
+      powerLimitPrecision: 64.74329312564359),
     GPUProfile(
       name: "rtx6000", displayName: "NVIDIA Quadro RTX 6000",
       profile: {
         var model = EnergyModel(
           predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 7.874863098604855e-14, 1.4285706885460913e-11],
-          bytes: 0.0, calls: 0.009626714383512458, staticPower: 0.0, intercept: 797.9604190513317,
-          roofline: RooflineTimeModel(computeRate: 19668547457432.492, bandwidth: 1258787037275679.5, launchTime: 5.3360001458487015e-05))
-        model.timeExponent = 0.8
+          arithmetic: [0.0, 0.0, 7.874861816782497e-14, 1.4285706381550736e-11],
+          bytes: 0.0, calls: 0.009626715184731398, staticPower: 0.0, intercept: 797.9604142328974,
+          roofline: RooflineTimeModel(computeRate: 19656451654147.074, bandwidth: 1258012905865412.8, launchTime: 5.3359199667667466e-05))
+        model.timeExponent = 0.7
         return EnergyProfile(
-          hardware: "rtx6000", model: model, logRatioLow: -0.34895804337592606, logRatioHigh: 1.6683576850275323,
+          hardware: "rtx6000", model: model, logRatioLow: -0.3491461414202608, logRatioHigh: 1.6675176855201397,
           metrics: nil, folds: 5, seed: 1, rowCount: 52, dataFingerprint: "390b91c11164e389",
           toolVersion: "0.1.0",
           source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 69.6, median APE 20.1%, Spearman 0.918; power-cap model on 410 rows, 100-260 W, CV precision 67.9")
       }(),
       powerLimit: PowerLimitModel(staticPower: 22.5, clockExponent: 1.25),
       lowestLimit: 100.0, highestLimit: 260.0, fitDate: "2026-12-02",
-      cvPrecision: 69.63368528673146, cvMedianAPE: 20.111345109331573, cvSpearman: 0.9179544096303253,
-      powerLimitPrecision: 67.91026195132432),
+      cvPrecision: 69.64967937220086, cvMedianAPE: 20.064294474407106, cvSpearman: 0.9180397848544353,
+      powerLimitPrecision: 67.91453996747865),
   ]
 }
