@@ -25,17 +25,6 @@ extension EnergyFitter {
   public static func crossValidate(
     _ data: FitData, source: FitSource, terms: Set<PhysicalTerm> = Set(PhysicalTerm.allCases), folds: Int, seed: UInt64
   ) throws -> CrossValidationResult {
-    let assignment = try KFold.assignments(count: data.rows.count, folds: folds, seed: seed)
-    var predictions = [Double](repeating: 0, count: data.rows.count)
-    for fold in 0..<folds {
-      let training = data.rows.indices.filter { assignment[$0] != fold }
-      let fitted = try fit(data, source: source, terms: terms, indices: training)
-      for i in data.rows.indices where assignment[i] == fold { predictions[i] = fitted.predict(data, i) }
-    }
-    let measured = data.rows.map(\.energy)
-    let ratios = zip(measured, predictions).map { $1 > 0 ? log($0 / $1) : 0 }
-    return CrossValidationResult(
-      predictions: predictions, metrics: FitMetrics(measured: measured, predicted: predictions),
-      logRatioLow: FitMetrics.quantile(ratios, 0.05), logRatioHigh: FitMetrics.quantile(ratios, 0.95))
+    try crossValidate(data, source: source, terms: terms, assignment: try KFold.assignments(count: data.rows.count, folds: folds, seed: seed))
   }
 }

@@ -9,7 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 data="${TOSIM_ENERGY_DATA:-$root/../shared/data/energy}"
 out="$root/benchmarks/accuracy/out"
-if [ ! -d "$data/willowec-raptorlake" ] && [ ! -d "$data/cengiz-pen" ]; then
+if [ ! -d "$data/willowec-raptorlake" ] && [ ! -d "$data/cengiz-pen" ] && [ ! -d "$data/zeus-nsdi23" ]; then
   echo "run.sh: no measurement data at $data (set TOSIM_ENERGY_DATA); skipping the accuracy report."
   exit 0
 fi
@@ -38,4 +38,8 @@ for s in "${sets[@]}"; do
   done
 done
 python3 benchmarks/accuracy/report.py "$out" "${sets[@]}" > docs/accuracy.md
+# GPU training (zeus-nsdi23): its own section, appended (benchmarks/accuracy/zeus/run.sh).
+if [ -d "$data/zeus-nsdi23" ]; then
+  TOSIM_ENERGY_DATA="$data" bash benchmarks/accuracy/zeus/run.sh "$tosim" "$out" >> docs/accuracy.md
+fi
 echo "wrote docs/accuracy.md and docs/accuracy/*.svg" >&2

@@ -15,8 +15,9 @@ struct EstimateCommand: TosimCommand {
   static let name = "estimate"
   static let abstract = "Estimate a model's energy in joules, per layer and term, from a profile or first principles."
   static let usage = """
-    estimate MODEL [--profile P.json [--hardware NAME]] [--precision P] [--batch N] \
-    [--mode forward|backward|training | --training] [--optimizer O] [--steps N] [--table FILE]... [--svg FILE] [--json] [--quiet]
+    estimate MODEL [--profile P.json [--hardware NAME] | --hardware GPU|list [--power-limit W]] [--precision P] [--batch N] \
+    [--mode forward|backward|training | --training] [--optimizer O] [--steps N | --samples N [--epochs E]] [--table FILE]... \
+    [--svg FILE] [--json] [--quiet]
     """
   static let discussion = """
     MODEL is an .onnx file, a .json model spec or a layer spec, counted as `tosim count` does.
@@ -25,11 +26,17 @@ struct EstimateCommand: TosimCommand {
     Without --profile the built-in first-principles profile answers: joules per switched gate
     calibrated so that the fp32 add and multiply of the fp32 cost table cost 0.9 pJ and 3.7 pJ
     together (Horowitz, ISSCC 2014, 45 nm), plus 1.3 nJ per 64-bit DRAM access per byte moved.
+    --hardware GPU without --profile uses a built-in GPU profile fitted on measured training
+    epochs (--hardware list names them, with source, fit date and CV accuracy); --power-limit W
+    applies its power-cap model (outside the fitted range: a warning, then extrapolation).
     See docs/energy-model.md.
     """
   static let options: [OptionSpec] = [
     .option("--profile", "FILE", "A calibration profile written by `tosim fit --out`."),
-    .option("--hardware", "NAME", "The profile entry to use (default: the only one)."),
+    .option("--hardware", "NAME", "The profile entry to use (default: the only one); without --profile a built-in GPU, or list."),
+    .option("--power-limit", "W", "GPU power cap in watts (built-in GPU profiles only)."),
+    .option("--samples", "N", "Samples per epoch: steps = ceil(N / batch) × epochs (instead of --steps)."),
+    .option("--epochs", "E", "Epochs with --samples (default 1)."),
     .option("--precision", "P", "Count at P (default fp32)."),
     .option("--batch", "N", "Batch size (default 1)."),
     .option("--mode", "M", "forward, backward (gradients + update) or training (default forward)."),
@@ -54,6 +61,7 @@ struct EstimateCommand: TosimCommand {
   let svg: String?
   let json: Bool
   let quiet: Bool
+  let powerLimit: Double?
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(1...1, "MODEL (an .onnx file, a .json model spec or a layer spec)")
@@ -73,7 +81,8 @@ struct EstimateCommand: TosimCommand {
     let optimizerName = arguments.string("--optimizer") ?? "sgd"
     guard let optimizer = Optimizer(rawValue: optimizerName) else { throw UsageError("--optimizer expects sgd, momentum or adam, got '\(optimizerName)'") }
     self.optimizer = optimizer
-    steps = try arguments.integer("--steps", default: 1, in: 1...(1 << 40))
+    steps = try Self.steps(arguments, batch: batch)
+    powerLimit = try Self.powerLimit(arguments)
     tablePaths = arguments.strings("--table")
     svg = arguments.string("--svg")
     json = arguments.flag("--json")
@@ -83,8 +92,19 @@ struct EstimateCommand: TosimCommand {
   func run(_ context: CommandContext) throws {
     let counting = try EnergyCounting(context: context, tablePaths: tablePaths)
     let profile: EnergyProfile
-    let builtIn = profilePath == nil
-    if let profilePath {
+    let builtIn = profilePath == nil && hardware == nil
+    var gpu: GPUProfile?
+    if profilePath == nil, let hardware {
+      if hardware == "list" {
+        context.standardOutput(Self.gpuList())
+        return
+      }
+      gpu = try Self.gpu(named: hardware)
+    }
+    if powerLimit != nil && gpu == nil { throw UsageError("--power-limit needs --hardware NAME of a built-in GPU profile (see --hardware list)") }
+    if let gpu {
+      profile = gpu.profile
+    } else if let profilePath {
       let path = context.resolve(profilePath)
       let profiles = try EnergyProfileCodec.read(path: path)
       if let hardware {
@@ -107,14 +127,22 @@ struct EstimateCommand: TosimCommand {
     }
     var features = try counting.features(model: model, batch: batch, precision: precision, mode: mode, optimizer: optimizer)
     features = features.withSteps(features.steps * Double(steps))
-    let (kernels, total) = profile.model.attribution(features)
+    var (kernels, total) = profile.model.attribution(features)
+    var time = profile.model.roofline.time(features)
+    guard total.total.isFinite else { throw InputError("the profile predicts a non-finite energy for this model") }
+    if let gpu, let powerLimit {
+      if !gpu.fits(limit: powerLimit) && !quiet {
+        context.note(
+          "warning: --power-limit \(powerLimit) W is outside the \(gpu.name) profile's fitted range \(gpu.lowestLimit)–\(gpu.highestLimit) W; extrapolating")
+      }
+      (kernels, total, time) = Self.capped(kernels: kernels, total: total, time: time, limit: powerLimit, gpu: gpu)
+    }
     let energy = total.total
-    guard energy.isFinite else { throw InputError("the profile predicts a non-finite energy for this model") }
     let interval = builtIn ? nil : (energy * exp(profile.logRatioLow), energy * exp(profile.logRatioHigh))
-    let time = profile.model.roofline.time(features)
     let answered = builtIn
       ? "built-in first-principles profile answered (45 nm, 0.9 V; no measured calibration, no interval)"
-      : "profile \(profilePath!) answered, hardware '\(profile.hardware)' (\(profile.model.predictor.rawValue) \(profile.model.form.rawValue))"
+      : gpu.map { Self.gpuAnswer($0, limit: powerLimit) }
+        ?? "profile \(profilePath!) answered, hardware '\(profile.hardware)' (\(profile.model.predictor.rawValue) \(profile.model.form.rawValue))"
     if !quiet && builtIn { context.note("note: \(answered); pass --profile FILE from `tosim fit --out` for measured hardware") }
     let layers = zip(features.kernels, kernels).map { (label: "\($0.name) (\($0.opType))", terms: $1) }
     if let svg {
@@ -136,6 +164,7 @@ struct EstimateCommand: TosimCommand {
           ("energy_j", .double(energy)),
           ("interval_j", interval.map { JSONValue.array([.double($0.0), .double($0.1)]) } ?? .null),
           ("modelled_time_s", .double(time)), ("terms", terms(total)),
+          ("power_limit_w", powerLimit.map { .double($0) } ?? .null),
           ("layers", .array(zip(features.kernels, kernels).map { kernel, t in
             .object([("name", .string(kernel.name)), ("op", .string(kernel.opType)), ("terms", terms(t))])
           })),

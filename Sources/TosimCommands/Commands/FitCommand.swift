@@ -18,7 +18,7 @@ struct FitCommand: TosimCommand {
   static let usage = """
     fit DATA.csv [--features LIST] [--time-exponent auto|G] [--predictor to|to-dynamic|to-glitch|flops|macs|all] \
     [--form linear|loglog|physical|all] [--folds K] [--seed S] [--table FILE]... [--out PROFILE.json] [--svg FILE] \
-    [--json] [--quiet]
+    [--leave-out model|hardware] [--json] [--quiet]
     """
   static let discussion = """
     DATA.csv has a header and the columns model, batch, precision, mode (forward, backward,
@@ -32,7 +32,10 @@ struct FitCommand: TosimCommand {
     bytes,calls,time,intercept (default all). Every predictor gets the same terms, so the MAC
     and FLOP baselines are as strong as the TO model. Precision = 100 − MAPE of out-of-fold
     predictions (--folds, default 5; --seed, default 1). --out writes, per hardware, the best
-    TO-based model (the best model when no TO predictor is chosen). See docs/energy-model.md.
+    TO-based model (the best model when no TO predictor is chosen). --leave-out model adds
+    leave-one-model-out validation; --leave-out hardware pools every label and predicts each one
+    from a fit on the others with one fitted scale factor; rows that all have power_limit_w add the power-cap model
+    (fitted at the highest cap, then the cap's clock reduction). See docs/energy-model.md.
     """
   static let options: [OptionSpec] = [
     .option("--features", "LIST", "Physical terms: comma list of bytes, calls, time, intercept (default all)."),
@@ -44,6 +47,7 @@ struct FitCommand: TosimCommand {
     .option("--table", "FILE", "A cost table to use for its precision (repeatable).", repeatable: true),
     .option("--out", "FILE", "Write the calibration profile (JSON) to FILE."),
     .option("--svg", "FILE", "Write a predicted-vs-measured plot (log–log) to FILE."),
+    .option("--leave-out", "WHAT", "model: also validate leaving out each model in turn; hardware: each label, one scale factor."),
     .flag("--json", "Write JSON instead of tables."),
     .flag("--quiet", "Do not write progress notes to standard error."),
   ]
@@ -60,6 +64,8 @@ struct FitCommand: TosimCommand {
   let svg: String?
   let json: Bool
   let quiet: Bool
+  let leaveOutModels: Bool
+  let leaveOutHardware: Bool
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(1...1, "DATA.csv (a measurement CSV)")
@@ -108,6 +114,16 @@ struct FitCommand: TosimCommand {
     svg = arguments.string("--svg")
     json = arguments.flag("--json")
     quiet = arguments.flag("--quiet")
+    if let leaveOut = arguments.string("--leave-out") {
+      guard leaveOut == "model" || leaveOut == "hardware" else {
+        throw UsageError("--leave-out expects model or hardware, got '\(leaveOut)'")
+      }
+      leaveOutModels = leaveOut == "model"
+      leaveOutHardware = leaveOut == "hardware"
+    } else {
+      leaveOutModels = false
+      leaveOutHardware = false
+    }
   }
 
   /// One line of results.
@@ -128,6 +144,7 @@ struct FitCommand: TosimCommand {
     let ceiling: Result?
     let profile: EnergyProfile
     let best: Result
+    let generalisation: Generalisation
   }
 
   func run(_ context: CommandContext) throws {
@@ -177,11 +194,17 @@ struct FitCommand: TosimCommand {
         hardware: hardware, model: model, logRatioLow: best.cv.logRatioLow, logRatioHigh: best.cv.logRatioHigh,
         metrics: best.cv.metrics, folds: folds, seed: seed, rowCount: rows.count, dataFingerprint: fingerprint,
         toolVersion: Tosim.version, source: "fitted by tosim fit on \(data) (\(rows.count) rows, hardware '\(hardware)')")
+      let extra = try generalisation(fitData, rows: indices.map { measurements[$0] }, csvDirectory: (path as NSString).deletingLastPathComponent)
       reports.append(
         HardwareReport(
           hardware: hardware, rows: indices.map { measurements[$0] }, labels: rows.map { EnergyCounting.layerType($0.features) },
-          results: results, constant: constant, ceiling: ceiling, profile: profile, best: best))
+          results: results, constant: constant, ceiling: ceiling, profile: profile, best: best, generalisation: extra))
     }
+    let pooled = leaveOutHardware
+      ? try leaveOneHardwareOut(
+        FitData(rows: measurements.indices.map { FitRow(features: featuresByRow[$0], energy: measurements[$0].energy, time: measurements[$0].time) },
+          timeExponentGrid: timeExponents), rows: measurements)
+      : []
     if let out {
       try AtomicFile.write(try EnergyProfileCodec.encode(reports.map(\.profile)), to: context.resolve(out))
       if !quiet { context.note("wrote profile \(out)") }
@@ -198,9 +221,11 @@ struct FitCommand: TosimCommand {
       }
     }
     if json {
-      context.print(jsonReport(reports).rendered())
+      var report = jsonReport(reports)
+      if case .object(let pairs) = report, leaveOutHardware { report = .object(pairs + [("leave_one_hardware_out", leaveOutJSON(pooled))]) }
+      context.print(report.rendered())
     } else {
-      context.standardOutput(reports.map(text).joined(separator: "\n"))
+      context.standardOutput((reports.map(text) + (leaveOutHardware ? [leaveOutText(pooled)] : [])).joined(separator: "\n"))
     }
   }
 
@@ -256,6 +281,7 @@ struct FitCommand: TosimCommand {
           format: "roofline: %.4g ops/s, %.4g B/s, launch %.3g s, time exponent %.1f%@", model.roofline.computeRate,
           model.roofline.bandwidth, model.roofline.launchTime, model.timeExponent, report.rows.allSatisfy({ $0.time != nil }) ? " (fitted to time_s)" : " (nominal rate; no time_s)"))
     }
+    lines += generalisationText(report.generalisation)
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -293,10 +319,14 @@ struct FitCommand: TosimCommand {
           ("constant", metrics(report.constant)),
           ("measured_time_ceiling", report.ceiling.map(metrics) ?? .null),
           ("best", .string(report.best.name)),
+          ("predictions", .array(report.results.map { r in
+            .object([("predictor", .string(r.predictor?.rawValue ?? r.name)), ("form", r.form.map { .string($0.rawValue) } ?? .null),
+              ("values", .array(r.cv.predictions.map { .double($0) }))])
+          })),
           ("by_layer_type", .array(residualsByType(report).map { label, count, mape, median in
             .object([("layer_type", .string(label)), ("rows", .int(count)), ("mape", .double(mape)), ("median_ape", .double(median))])
           })),
-        ])
+        ] + generalisationJSON(report.generalisation))
       })),
     ])
   }

@@ -1,0 +1,114 @@
+//===--- EnergyFitter+PowerLimit.swift -------------------------------------===//
+// Fits and cross-validates the power-cap model (PowerLimitModel.swift) on rows
+// that have `power_limit_w`: per fold, the energy model is fitted on the
+// training rows at the highest cap (runs the cap barely touches), the cap model
+// (static power, clock exponent) on all training rows by a grid search on
+// relative error; held-out rows are predicted with and without the cap, and per
+// configuration (same model, batch, precision, mode, optimizer) the cap that
+// the model predicts to need the least energy is compared with the measured
+// one. `tosim fit` reports it when every row has a power limit.
+//===----------------------------------------------------------------------===//
+import Foundation
+import TosimFormats
+
+/// Out-of-fold accuracy of an energy model with and without the power-cap model.
+public struct PowerLimitCrossValidation: Sendable {
+  /// Out-of-fold predictions with the cap applied.
+  public var predictions: [Double]
+  /// Out-of-fold predictions of the same energy model ignoring the cap.
+  public var uncappedPredictions: [Double]
+  /// Accuracy with the cap.
+  public var metrics: FitMetrics
+  /// Accuracy ignoring the cap.
+  public var uncappedMetrics: FitMetrics
+  /// Configurations whose predicted least-energy cap is within one sweep step of the measured one.
+  public var bestLimitHits: Int
+  /// Configurations measured at two or more caps.
+  public var bestLimitGroups: Int
+  /// The cap model fitted on all rows (with the energy model fitted on all rows at the highest cap).
+  public var model: PowerLimitModel
+
+  /// bestLimitHits / bestLimitGroups in percent (0 with no groups).
+  public var bestLimitPercent: Double { bestLimitGroups > 0 ? 100 * Double(bestLimitHits) / Double(bestLimitGroups) : 0 }
+}
+
+extension EnergyFitter {
+  /// The cap model that best maps uncapped (energy, time) to the measured energy under each limit.
+  ///
+  /// Grid search on mean relative error: static power from 0 to 95% of the lowest limit in 2.5% steps
+  /// of it, clock exponent 1…4 in steps of 0.25.
+  public static func fitPowerLimit(energies: [Double], times: [Double], limits: [Double], measured: [Double]) -> PowerLimitModel {
+    let lowest = limits.min() ?? 0
+    var best = (error: Double.infinity, model: PowerLimitModel(staticPower: 0, clockExponent: 3))
+    for step in 0...38 {
+      let staticPower = lowest * Double(step) * 0.025
+      for b in 0...12 {
+        let model = PowerLimitModel(staticPower: staticPower, clockExponent: 1 + Double(b) * 0.25)
+        var error = 0.0
+        for i in measured.indices {
+          error += abs(model.apply(energy: energies[i], time: times[i], limit: limits[i]).energy - measured[i]) / measured[i]
+        }
+        if error < best.error { best = (error, model) }
+      }
+    }
+    return best.model
+  }
+
+  /// Cross-validates the physical model of `predictor` with the cap model over `folds` seeded folds.
+  ///
+  /// - Parameters:
+  ///   - limits: each row's power limit in watts.
+  ///   - groups: each row's configuration id; rows of one id differ only in their limit.
+  /// - Throws: `InputError` for too few rows, a fold without rows at the highest cap, or a singular fit.
+  public static func crossValidatePowerLimits(
+    _ data: FitData, limits: [Double], groups: [Int], predictor: EnergyPredictor,
+    terms: Set<PhysicalTerm> = Set(PhysicalTerm.allCases), folds: Int, seed: UInt64
+  ) throws -> PowerLimitCrossValidation {
+    guard limits.count == data.rows.count, groups.count == data.rows.count else {
+      throw InputError("power-limit validation needs one limit and one group per row")
+    }
+    guard let top = limits.max() else { throw InputError("empty fit: no rows") }
+    let assignment = try KFold.assignments(count: data.rows.count, folds: folds, seed: seed)
+    var predictions = [Double](repeating: 0, count: data.rows.count)
+    var uncapped = predictions
+
+    func stage(_ training: [Int]) throws -> (EnergyModel, PowerLimitModel) {
+      let uncappedRows = training.filter { limits[$0] == top }
+      guard !uncappedRows.isEmpty else { throw InputError("no training rows at the highest power limit (\(top) W)") }
+      guard case .model(let model) = try fit(data, source: .counts(predictor, .physical), terms: terms, indices: uncappedRows) else {
+        throw InputError("empty fit: no model")
+      }
+      let e = training.map { model.predict(data.rows[$0].features) }
+      let t = training.map { model.roofline.time(data.rows[$0].features) }
+      let cap = fitPowerLimit(energies: e, times: t, limits: training.map { limits[$0] }, measured: training.map { data.rows[$0].energy })
+      return (model, cap)
+    }
+
+    for fold in 0..<folds {
+      let (model, cap) = try stage(data.rows.indices.filter { assignment[$0] != fold })
+      for i in data.rows.indices where assignment[i] == fold {
+        let e = model.predict(data.rows[i].features)
+        uncapped[i] = e
+        predictions[i] = cap.apply(energy: e, time: model.roofline.time(data.rows[i].features), limit: limits[i]).energy
+      }
+    }
+    let (_, all) = try stage(Array(data.rows.indices))
+    let measured = data.rows.map(\.energy)
+    let sweep = Array(Set(limits)).sorted()
+    var byGroup: [Int: [Int]] = [:]
+    for i in data.rows.indices { byGroup[groups[i], default: []].append(i) }
+    var hits = 0, counted = 0
+    for rows in byGroup.values where Set(rows.map { limits[$0] }).count >= 2 {
+      guard let measuredBest = rows.min(by: { measured[$0] < measured[$1] }),
+        let predictedBest = rows.min(by: { predictions[$0] < predictions[$1] }),
+        let a = sweep.firstIndex(of: limits[measuredBest]), let b = sweep.firstIndex(of: limits[predictedBest])
+      else { continue }
+      counted += 1
+      if abs(a - b) <= 1 { hits += 1 }
+    }
+    return PowerLimitCrossValidation(
+      predictions: predictions, uncappedPredictions: uncapped, metrics: FitMetrics(measured: measured, predicted: predictions),
+      uncappedMetrics: FitMetrics(measured: measured, predicted: uncapped), bestLimitHits: hits, bestLimitGroups: counted,
+      model: all)
+  }
+}

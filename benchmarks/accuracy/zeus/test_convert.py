@@ -1,0 +1,60 @@
+"""Self-test of convert.py on a small synthetic trace (no real data needed): energy = time x power, steps =
+ceil(samples / batch), one row per trace row, the highest-limit subsets, the optimizer mapping, and exit 65
+naming the line for an unknown workload.
+
+Run: python -m pytest benchmarks/accuracy/zeus
+"""
+
+import csv
+import math
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+HEADER = "dataset,network,batch_size,optimizer,power_limit,time_per_epoch,average_power\n"
+
+
+def write_traces(folder, extra=""):
+    for gpu in ("v100", "a40", "p100", "rtx6000"):
+        with open(os.path.join(folder, f"summary_power_{gpu}.csv"), "w") as f:
+            f.write(HEADER)
+            f.write("imagenet,resnet50,256,adadelta,250,3500.0,220.0\n")
+            f.write("imagenet,resnet50,256,adadelta,150,4200.0,145.0\n")
+            f.write("movielens-1m,ncf,1000,adam,150,20.5,80.0\n")
+            f.write(extra)
+
+
+def run(data, out):
+    return subprocess.run([sys.executable, os.path.join(HERE, "convert.py"), str(data), str(out)],
+                          capture_output=True, text=True)
+
+
+def test_rows_energy_steps(tmp_path):
+    data, out = tmp_path / "data", tmp_path / "out"
+    data.mkdir()
+    write_traces(data)
+    result = run(data, out)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(open(out / "zeus_v100.csv")))
+    assert len(rows) == 3
+    first = rows[0]
+    assert first["model"] == "zeus/models/resnet50.onnx"
+    assert math.isclose(float(first["energy_j"]), 3500.0 * 220.0)
+    assert int(first["steps"]) == math.ceil(1281167 / 256) == 5005
+    assert first["optimizer"] == "adam" and first["trace_optimizer"] == "adadelta"
+    assert first["power_limit_w"] == "250" and first["mode"] == "training" and first["precision"] == "fp32"
+    assert int(rows[2]["steps"]) == 1001  # ceil(1,000,209 / 1000)
+    top = list(csv.DictReader(open(out / "zeus_v100_top.csv")))
+    assert [r["power_limit_w"] for r in top] == ["250"]
+    assert len(list(csv.DictReader(open(out / "zeus_all.csv")))) == 12
+    assert len(list(csv.DictReader(open(out / "zeus_all_top.csv")))) == 4
+
+
+def test_unknown_workload_exits_65(tmp_path):
+    data, out = tmp_path / "data", tmp_path / "out"
+    data.mkdir()
+    write_traces(data, extra="mnist,lenet,64,sgd,150,1.0,50.0\n")
+    result = run(data, out)
+    assert result.returncode == 65
+    assert "summary_power_v100.csv:5" in result.stderr and "unknown workload" in result.stderr
