@@ -41,7 +41,7 @@ public enum ForwardCounter {
   }
 
   /// Counts one resolved node as `count(_:training:im2col:)` does; a parameter named in
-  /// `countedParameters` (read by an earlier node: a shared or unrolled weight) is not counted again,
+  /// `countedParameters` (read by an earlier node: a shared or sliced weight) is not counted again,
   /// and the node's own parameters are added to it.
   public static func count(_ c: NodeContext, training: Bool, im2col: Bool, countedParameters: inout Set<String>) throws
     -> LayerCount
@@ -89,7 +89,7 @@ public enum ForwardCounter {
   ) throws {
     for (i, tensor) in c.inputs.enumerated() {
       guard let tensor, isParameter(c, rule, input: i, tensor) else { continue }
-      // A weight read by several nodes (shared, or unrolled over time steps) is one set of parameters.
+      // A weight read by several nodes (shared, or sliced into gates by an exporter) is one set of parameters.
       guard counted.insert(i < c.node.inputs.count ? c.node.inputs[i] : "#\(c.index).\(i)").inserted else { continue }
       let n = try tensor.elementCount()
       layer.parameterCount = try Checked.add(layer.parameterCount, n, "parameter count")

@@ -1,5 +1,5 @@
 //===--- SharedWeightTests.swift -------------------------------------------===//
-// A weight that several nodes read (shared, or unrolled over time steps as
+// A weight that several nodes read (shared, or sliced into gates as
 // torch.export writes recurrent layers) is one set of parameters: counted
 // once in `params` and updated once by the optimizer, while every product
 // that reads it still counts its MACs and gradient.
