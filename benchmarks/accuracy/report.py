@@ -50,8 +50,11 @@ def main():
     print("is fitted with the same machinery: the `physical` form gives MAC- and FLOP-based models the same bytes,")
     print("calls, modelled-time and per-class terms as the TO-based ones, so a difference shows where it comes from.")
     print("`linear` is the paper's form E = β·x + α on absolute error; `loglog` is ln E = ln a + b ln x.")
-    print("Model and terms: [energy-model.md](energy-model.md). Data: ../shared/data/energy (not part of the")
-    print("project; see each folder's SOURCE.txt).\n")
+    print("Model and terms: [energy-model.md](energy-model.md). Data (public, not part of the project):")
+    print("willowec/characterizing-pytorch-power (github.com, commit 4067417, raptorlake-2025-04-28 linear.csv and")
+    print("conv.csv; pyRAPL package energy), cengizmehmet/PowerEstimationNetworks (github.com, commit 103caa1,")
+    print("data/splits/training.csv; M. Cengiz, PhD thesis, Newcastle University) and ml-energy/zeus (github.com,")
+    print("commit 75a8b93; You, Chung & Chowdhury, NSDI 2023). run.sh reads copies of them from $TOSIM_ENERGY_DATA.\n")
     summary = []
     for s in sets:
         h = load(os.path.join(out, f"{s}.json"))
@@ -59,7 +62,8 @@ def main():
         print(f"## {TITLES.get(s, s)}\n")
         print(f"{h['rows']} rows, hardware `{h['label']}`"
               + (f"; fit time {timings[s]:.2f} s (release, counting included, all predictors and forms)." if s in timings else ".") + "\n")
-        print(f"![{s}: out-of-fold predicted vs measured energy](accuracy/{s}.svg)\n")
+        print(f"Plot of out-of-fold predicted against measured energy: `benchmarks/accuracy/out/plots/{s}.svg`"
+              " (written by run.sh, not committed).\n")
         print("| predictor | form | precision | median APE | R² |")
         print("|---|---|---:|---:|---:|")
         for r in results:

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # benchmarks/accuracy/run.sh — the accuracy report of the energy model.
 #
-# Builds tosim (release), converts the public measurements under ../shared/data/energy (or
-# $TOSIM_ENERGY_DATA) into measurement CSVs in benchmarks/accuracy/out/ (ignored, never committed),
+# Builds tosim (release), converts local copies of the public measurements (willowec/characterizing-
+# pytorch-power, cengizmehmet/PowerEstimationNetworks, ml-energy/zeus; one folder each under
+# $TOSIM_ENERGY_DATA, default ../shared/data/energy beside the checkout) into measurement CSVs in
+# benchmarks/accuracy/out/ (ignored, never committed),
 # runs `tosim fit` per data set and mode with every predictor and form, and writes docs/accuracy.md
-# and the plots under docs/accuracy/. Skips cleanly (exit 0) when the data is not there.
+# and the plots under benchmarks/accuracy/out/plots/ (ignored: they show every measured point of
+# data the project does not ship). Skips cleanly (exit 0) when the data is not there.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 data="${TOSIM_ENERGY_DATA:-$root/../shared/data/energy}"
@@ -16,7 +19,7 @@ fi
 cd "$root"
 swift build -c release --product tosim >&2
 tosim="$root/.build/release/tosim"
-mkdir -p "$out" docs/accuracy
+mkdir -p "$out/plots"
 rm -f "$out/timings.txt"
 sets=()
 if [ -d "$data/willowec-raptorlake" ]; then
@@ -29,7 +32,7 @@ if [ -d "$data/cengiz-pen" ]; then
 fi
 for s in "${sets[@]}"; do
   start=$(date +%s.%N)
-  "$tosim" fit "$out/$s.csv" --folds 5 --seed 1 --json --quiet --svg "docs/accuracy/$s.svg" --out "$out/$s.profile.json" > "$out/$s.json"
+  "$tosim" fit "$out/$s.csv" --folds 5 --seed 1 --json --quiet --svg "$out/plots/$s.svg" --out "$out/$s.profile.json" > "$out/$s.json"
   end=$(date +%s.%N)
   echo "$s $(echo "$end - $start" | bc)" >> "$out/timings.txt"
   # Ablation of the physical terms for the TO and MAC predictors.
@@ -42,4 +45,4 @@ python3 benchmarks/accuracy/report.py "$out" "${sets[@]}" > docs/accuracy.md
 if [ -d "$data/zeus-nsdi23" ]; then
   TOSIM_ENERGY_DATA="$data" bash benchmarks/accuracy/zeus/run.sh "$tosim" "$out" >> docs/accuracy.md
 fi
-echo "wrote docs/accuracy.md and docs/accuracy/*.svg" >&2
+echo "wrote docs/accuracy.md and $out/plots/*.svg" >&2

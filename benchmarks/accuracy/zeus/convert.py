@@ -3,7 +3,7 @@
 
 Usage: convert.py DATA_DIR OUT_DIR [--models DIR] [--check TOSIM]
 
-DATA_DIR holds summary_power_{v100,a40,p100,rtx6000}.csv (../shared/data/energy/zeus-nsdi23). OUT_DIR gets
+DATA_DIR holds summary_power_{v100,a40,p100,rtx6000}.csv (ml-energy/zeus, examples/research_reproducibility/zeus_nsdi23/trace). OUT_DIR gets
   zeus_<gpu>.csv       every row of one GPU
   zeus_<gpu>_top.csv   the rows of that GPU at its highest power limit
   zeus_all.csv         every row of the four GPUs (hardware = the GPU)

@@ -122,7 +122,8 @@ def main():
               f"{'yes' if bt['precision'] >= bm['precision'] - 0.5 else 'no'} | {'yes' if bt['precision'] >= 85 else 'no'} |")
     print()
     for gpu, name in GPUS:
-        print(f"![{name}: energy per epoch against batch size](accuracy/zeus_{gpu}.svg)\n")
+        print(f"{name}: energy per epoch against batch size, `benchmarks/accuracy/out/plots/zeus_{gpu}.svg`"
+              " (written by run.sh, not committed).\n")
 
     print("### Leave one workload out (fit on five workloads, predict the sixth; highest power limit)\n")
     print("Mean over the six held-out workloads of the precision on that workload's rows, for the TO-based and the MAC")

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # benchmarks/accuracy/zeus/run.sh TOSIM OUT_DIR — the zeus-nsdi23 section of docs/accuracy.md.
 #
-# Called by benchmarks/accuracy/run.sh when ../shared/data/energy/zeus-nsdi23 (or
-# $TOSIM_ENERGY_DATA/zeus-nsdi23) exists; prints the section on standard output and writes the
-# per-GPU plots docs/accuracy/zeus_<gpu>.svg. Exports the six workloads once (export_models.py, with
+# Called by benchmarks/accuracy/run.sh when $TOSIM_ENERGY_DATA/zeus-nsdi23 (a copy of the
+# ml-energy/zeus NSDI 2023 power traces) exists; prints the section on standard output and writes the
+# per-GPU plots OUT_DIR/plots/zeus_<gpu>.svg (ignored, not committed). Exports the six workloads once (export_models.py, with
 # $TOSIM_TORCH_PYTHON, default python3, which needs torch, torchvision and onnx) into OUT_DIR/zeus/models,
 # converts the traces (convert.py) and runs `tosim fit` per GPU: rows at the highest power limit
 # (5-fold CV and leave-one-model-out, and the profile make_profiles.py turns into the built-in GPU
@@ -37,4 +37,4 @@ for gpu in v100 a40 p100 rtx6000; do
   "$tosim" fit "$out/zeus_${gpu}.csv" --folds 5 --seed 1 --form physical --json --quiet > "$out/zeus_${gpu}.json"
 done
 "$tosim" fit "$out/zeus_all_top.csv" --folds 5 --seed 1 --form physical --leave-out hardware --json --quiet > "$out/zeus_logo.json"
-python3 "$here/report.py" "$out" "$root/docs/accuracy"
+python3 "$here/report.py" "$out" "$out/plots"
