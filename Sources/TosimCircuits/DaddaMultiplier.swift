@@ -6,7 +6,9 @@
 // when it is one bit too tall, full adders otherwise — counting the carries
 // arriving from the column below in the same stage. For unsigned n×n (n ≥ 3)
 // this places n² − 4n + 3 FA and n − 1 HA and leaves a 2n − 2-bit final
-// adder (the closed forms pinned in the tests; REFERENCE.md §3.4).
+// adder (the closed forms pinned in the tests; Townsend, Swartzlander &
+// Abraham, "A comparison of Dadda and Wallace multiplier delays", Proc. SPIE
+// 5205, 2003).
 // CLI: `tosim eval int16.mul:dadda`, `tosim eval int16.mul:dadda+ripple-carry`.
 //===----------------------------------------------------------------------===//
 import TosimNetlist

@@ -1,7 +1,7 @@
 //===--- NewtonRaphsonDivider.swift ----------------------------------------===//
 // Division by Newton–Raphson reciprocal iteration (Flynn, "On division by
-// functional iteration", IEEE Trans. Computers C-19(8), 1970; REFERENCE.md
-// §3.5), made exact by a remainder-based correction:
+// functional iteration", IEEE Trans. Computers C-19(8), 1970), made exact by
+// a remainder-based correction:
 //  1. normalise: s = lzc(b), d = b << s, so D = d/2^n ∈ [1/2, 1);
 //  2. seed: a table (a constant-folded MUX2 tree) indexed by the k bits of d
 //     after its leading 1 gives X0 ≈ 1/D to k + 3 fractional bits, from the

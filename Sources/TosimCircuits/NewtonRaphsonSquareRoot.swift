@@ -1,6 +1,7 @@
 //===--- NewtonRaphsonSquareRoot.swift -------------------------------------===//
-// Integer square root by Newton–Raphson reciprocal square root (REFERENCE.md
-// §3.5: y ← y·(3 − a·y²)/2, three multiplies per iteration, then √a = a·y),
+// Integer square root by Newton–Raphson reciprocal square root (y ← y·(3 −
+// a·y²)/2, three multiplies per iteration, then √a = a·y; Ercegovac & Lang,
+// "Digital Arithmetic", Morgan Kaufmann 2004, ch. 7),
 // made exact by a remainder-based correction:
 //  1. normalise by an even shift: s = lzc(a) rounded down to even, A = a << s,
 //     so A' = A/2^N ∈ [1/4, 1) (N = 2m, m = ⌈n/2⌉ root bits);

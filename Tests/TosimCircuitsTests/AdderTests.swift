@@ -59,7 +59,10 @@ struct AdderTests {
     #expect(PrefixNetwork.serial(width: n).nodeCount == n - 1)
   }
 
-  @Test("pinned sizes: the table in REFERENCE.md §3.3 at n = 8, 16, 32, 64")
+  // Prefix node counts n·log2 n − n + 1 (Kogge & Stone, IEEE Trans. Computers C-22(8), 1973),
+  // (n/2)·log2 n (Sklansky, IRE Trans. Electronic Computers EC-9(2), 1960) and 2n − 2 − log2 n
+  // (Brent & Kung, IEEE Trans. Computers C-31(3), 1982), evaluated by hand.
+  @Test("pinned sizes: the Kogge–Stone, Sklansky and Brent–Kung closed forms at n = 8, 16, 32, 64")
   func pinnedNodeCounts() {
     #expect([8, 16, 32, 64].map { PrefixNetwork.koggeStone(width: $0).nodeCount } == [17, 49, 129, 321])
     #expect([8, 16, 32, 64].map { PrefixNetwork.sklansky(width: $0).nodeCount } == [12, 32, 80, 192])

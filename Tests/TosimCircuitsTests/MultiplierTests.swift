@@ -71,7 +71,9 @@ struct MultiplierTests {
     #expect(cells["FA"] == n * n - 2 * n)
   }
 
-  @Test("REFERENCE.md §3.4 table: Dadda counts at 8, 11, 16, 24, 32, 53")
+  // Dadda's n² − 4n + 3 FA, n − 1 HA and 2n − 2-bit final adder (Townsend, Swartzlander & Abraham,
+  // Proc. SPIE 5205, 2003), evaluated by hand.
+  @Test("Dadda counts at 8, 11, 16, 24, 32, 53: the closed forms")
   func daddaPinned() {
     let counts = [8, 11, 16, 24, 32, 53].map { n -> [Int] in
       let report = build("dadda", width: n).report
