@@ -15,36 +15,21 @@ import TosimNN
 /// Counts models into features, caching counts and cost tables.
 final class EnergyCounting {
   let context: CommandContext
-  private var tables: [Precision: CostTable] = [:]
+  private var tables: TableSet
   private var cache: [String: EnergyFeatures] = [:]
 
   /// Creates a counter with the tables given by `--table` paths.
   init(context: CommandContext, tablePaths: [String]) throws {
     self.context = context
-    for path in tablePaths {
-      let table = try CostTableReader.read(path: context.resolve(path))
-      tables[table.precision] = table
-    }
+    tables = try TableSet(paths: tablePaths, folder: try PackageLocation.tablesFolder(context), context)
   }
 
-  /// The cost table of `precision`: a given one, else the default file.
+  /// The cost table of `precision`, found as `tosim count` finds it (TableSet).
   func table(_ precision: Precision) throws -> CostTable {
-    if let table = tables[precision] { return table }
-    let table: CostTable
-    if let folder = try PackageLocation.tablesFolder(context) {
-      let path = CostTableFiles.path(for: precision, in: folder)
-      guard FileManager.default.fileExists(atPath: path) else {
-        throw InputError("no cost table for \(precision.rawValue) in \(folder) ($\(PackageLocation.tablesVariable)): "
-          + "run `tosim derive --precision \(precision.rawValue) --out \(folder)` or pass --table FILE")
-      }
-      table = try CostTableReader.read(path: path)
-    } else if let builtin = try CostTableReader.builtin(precision) {
-      table = builtin
-    } else {
-      throw InputError("no cost table for \(precision.rawValue) is built in: run `tosim derive --precision \(precision.rawValue) --out DIR` and pass --table DIR/\(precision.rawValue).json")
+    switch try tables.choice(for: precision) {
+    case .found(let table, _): return table
+    case .missing(let reason): throw InputError(reason)
     }
-    tables[precision] = table
-    return table
   }
 
   /// The features of one step of `model` run as described (counted once per distinct run).
