@@ -2,7 +2,8 @@
 // The one place that reads TosimNN's counted network for the energy model:
 // the op-name → class mapping, the split of matrix-product muls and adds into
 // the multiply-accumulate class, TOs per class from the cost tables, bytes,
-// and kernel calls (views run no kernel). Every TosimNN-facing line of the
+// the axes the products' vector lanes run along, and kernel calls (views run
+// no kernel). Every TosimNN-facing line of the
 // energy model is in this file. Used by `tosim fit` and `tosim estimate`.
 //===----------------------------------------------------------------------===//
 import TosimCostModel
@@ -46,12 +47,19 @@ extension EnergyFeatures {
       if layer.trainableParameterCount > 0 { parameterisedLayers += 1 }
       var kernel = KernelFeatures(name: layer.name, opType: layer.opType)
       let isView = OperatorRule.rule(for: layer.opType)?.movement == .view
+      let outputLanes = Self.laneExtent(layer.outputShape, opType: layer.opType)
+      let inputLanes = Self.laneExtent(layer.inputShape, opType: layer.opType)
       if mode != .backward {
-        try kernel.add(Self.pass(layer.forward, layer.precision, tables, calls: isView ? 0 : 1))
+        var forward = try Self.pass(layer.forward, layer.precision, tables, calls: isView ? 0 : 1)
+        if forward.macs > 0 { forward.macsByLaneExtent = [outputLanes: forward.macs] }
+        kernel.add(forward)
       }
       if mode != .forward {
         let calls = isView ? 0 : (layer.trainableParameterCount > 0 ? 2 : 1)
-        try kernel.add(Self.pass(layer.backward, layer.precision, tables, calls: Double(calls)))
+        var backward = try Self.pass(layer.backward, layer.precision, tables, calls: Double(calls))
+        // Half the gradient MACs write the data gradient (the input's shape), half the weight gradient.
+        if backward.macs > 0 { backward.macsByLaneExtent = [inputLanes: backward.macs / 2].merging([outputLanes: backward.macs / 2], uniquingKeysWith: +) }
+        kernel.add(backward)
       }
       kernels.append(kernel)
     }
@@ -64,6 +72,13 @@ extension EnergyFeatures {
       }
     }
     self.init(kernels: kernels, steps: Double(count.stepCount))
+  }
+
+  /// The extent of the axis a vectorised product writing a tensor of `shape` runs its lanes along:
+  /// the channel axis (1) of a convolution's N×C×… tensor, the last axis otherwise; 0 when unknown.
+  static func laneExtent(_ shape: [Int], opType: String) -> Int {
+    if opType.contains("Conv"), shape.count >= 3 { return max(0, shape[1]) }
+    return max(0, shape.last ?? 0)
   }
 
   /// The features of one pass: MAC muls and adds in the MAC class, other ops by `ArithmeticClass.of`.

@@ -26,6 +26,9 @@ public struct KernelFeatures: Equatable, Sendable {
   public var bytes: Double = 0
   /// Kernel launches (library calls) this pass makes.
   public var calls: Double = 0
+  /// Multiply-accumulates by the extent of the tensor axis a vectorised kernel runs its SIMD lanes
+  /// along (output channels or features; the input's for the data gradient). Sums to `macs` where known.
+  public var macsByLaneExtent: [Int: Double] = [:]
 
   /// Creates empty features for a kernel.
   public init(name: String, opType: String) {
@@ -35,6 +38,12 @@ public struct KernelFeatures: Equatable, Sendable {
 
   /// Every quantity of `other` added into this one.
   public mutating func add(_ other: KernelFeatures) {
+    addCounts(other)
+    macsByLaneExtent.merge(other.macsByLaneExtent, uniquingKeysWith: +)
+  }
+
+  /// Every count of `other` added into this one, without the MACs by lane extent.
+  mutating func addCounts(_ other: KernelFeatures) {
     staticTOs = staticTOs + other.staticTOs
     dynamicTOs = dynamicTOs + other.dynamicTOs
     glitchTOs = glitchTOs + other.glitchTOs
@@ -54,6 +63,7 @@ public struct KernelFeatures: Equatable, Sendable {
     result.macs *= factor
     result.bytes *= factor
     result.calls *= factor
+    result.macsByLaneExtent = macsByLaneExtent.mapValues { $0 * factor }
     return result
   }
 }

@@ -79,7 +79,7 @@ extension EnergyFitter {
         throw InputError("empty fit: no model")
       }
       let e = training.map { model.predict(data.rows[$0].features) }
-      let t = training.map { model.roofline.time(data.rows[$0].features) }
+      let t = training.map { model.modelledTime(data.rows[$0].features) }
       let cap = fitPowerLimit(energies: e, times: t, limits: training.map { limits[$0] }, measured: training.map { data.rows[$0].energy })
       return (model, cap)
     }
@@ -89,7 +89,7 @@ extension EnergyFitter {
       for i in data.rows.indices where assignment[i] == fold {
         let e = model.predict(data.rows[i].features)
         uncapped[i] = e
-        predictions[i] = cap.apply(energy: e, time: model.roofline.time(data.rows[i].features), limit: limits[i]).energy
+        predictions[i] = cap.apply(energy: e, time: model.modelledTime(data.rows[i].features), limit: limits[i]).energy
       }
     }
     let (_, all) = try stage(Array(data.rows.indices))

@@ -43,13 +43,18 @@ public struct FitRow: Sendable {
 public struct FitData: Sendable {
   /// The rows.
   public let rows: [FitRow]
-  /// Each row's features summed over kernels and steps.
-  public let totals: [KernelFeatures]
+  /// Each row's features summed over kernels and steps (lane-padded at the grid's first width).
+  public var totals: [KernelFeatures] { totalsByLane[0] }
   /// The machine balances (ops per byte) the physical form tries.
   public let balanceGrid: [Double]
-  /// work[g][i] = Σ_kernels max(FLOPs, balance_g × bytes) × steps of row i, in ops.
-  let work: [[Double]]
-  /// timeColumn[g][e][i] = (work[g][i] / nominal rate)^γ_e: the static term's column per balance and exponent.
+  /// The SIMD lane widths of the multiply-accumulate kernels the physical form tries (the first is the
+  /// starting point of the search; 1 = no lane padding).
+  public let laneWidthGrid: [Int]
+  /// totalsByLane[l][i]: row i's totals with its kernels lane-padded at laneWidthGrid[l].
+  let totalsByLane: [[KernelFeatures]]
+  /// work[l][g][i] = Σ_kernels max(FLOPs, balance_g × bytes) × steps of row i at lane width l, in ops.
+  let work: [[[Double]]]
+  /// timeColumn[g][e][i] = (work[0][g][i] / nominal rate)^γ_e: the static term's column at the first lane width.
   let timeColumn: [[[Double]]]
   /// The compute rate used when the rows have no measured time, in ops per second.
   public let nominalComputeRate: Double
@@ -59,23 +64,38 @@ public struct FitData: Sendable {
   /// Precomputes `rows`.
   public init(
     rows: [FitRow], balanceGrid: [Double] = (-6...10).map { pow(2, Double($0)) }, nominalComputeRate: Double = 1e11,
-    timeExponentGrid: [Double] = [1]
+    timeExponentGrid: [Double] = [1], laneWidthGrid: [Int] = [1]
   ) {
     self.rows = rows
     self.timeExponentGrid = timeExponentGrid
-    self.totals = rows.map(\.features.total)
     self.balanceGrid = balanceGrid
     self.nominalComputeRate = nominalComputeRate
-    work = balanceGrid.map { balance in
-      rows.map { row in
-        row.features.kernels.reduce(0) { $0 + max($1.flops.total, balance * $1.bytes) } * row.features.steps
+    var widths: [Int] = []
+    for width in laneWidthGrid.map({ max(1, $0) }) where !widths.contains(width) { widths.append(width) }
+    self.laneWidthGrid = widths.isEmpty ? [1] : widths
+    totalsByLane = self.laneWidthGrid.map { width in rows.map { $0.features.lanePaddedTotal(laneWidth: width) } }
+    work = self.laneWidthGrid.map { width in
+      // Per row and kernel: (lane-padded FLOPs, bytes, steps); then Σ max(FLOPs, balance × bytes) × steps per balance.
+      let kernels = rows.map { row in
+        row.features.kernels.map { k in (k.flops.total + (k.lanePaddingFactor(laneWidth: width) - 1) * k.flops[.multiplyAccumulate], k.bytes) }
+      }
+      return balanceGrid.map { balance in
+        zip(rows, kernels).map { row, ks in ks.reduce(0) { $0 + max($1.0, balance * $1.1) } * row.features.steps }
       }
     }
-    timeColumn = work.map { column in
-      timeExponentGrid.map { gamma in
-        column.map { w in gamma == 1 ? w / nominalComputeRate : pow(w / nominalComputeRate, gamma) }
-      }
+    timeColumn = work[0].map { column in
+      timeExponentGrid.map { gamma in Self.timeColumn(column, gamma: gamma, rate: nominalComputeRate) }
     }
+  }
+
+  /// (work / rate)^γ per row.
+  static func timeColumn(_ work: [Double], gamma: Double, rate: Double) -> [Double] {
+    work.map { w in gamma == 1 ? w / rate : pow(w / rate, gamma) }
+  }
+
+  /// The static term's column at lane width index `l`, balance index `g` and exponent index `e`.
+  func timeColumn(lane l: Int, balance g: Int, exponent e: Int) -> [Double] {
+    l == 0 ? timeColumn[g][e] : Self.timeColumn(work[l][g], gamma: timeExponentGrid[e], rate: nominalComputeRate)
   }
 
   /// Whether every row has a measured time.
@@ -84,12 +104,23 @@ public struct FitData: Sendable {
 
 /// Fits energy models.
 public enum EnergyFitter {
-  /// The physical-form design row of a run: four arithmetic columns, bytes, calls, bound work, 1.
-  static func physicalRow(_ predictor: EnergyPredictor, _ total: KernelFeatures, work: Double, terms: Set<PhysicalTerm>) -> [Double] {
+  /// The physical-form design row of a run: four arithmetic columns, bytes, calls, bound work, 1
+  /// (a term not in use is 0).
+  static func physicalRow(_ predictor: EnergyPredictor, _ total: KernelFeatures, work: Double, terms: TermMask) -> [Double] {
     predictor.arithmeticColumns(total) + [
-      terms.contains(.bytes) ? total.bytes : 0, terms.contains(.calls) ? total.calls : 0,
-      terms.contains(.time) ? work : 0, terms.contains(.intercept) ? 1 : 0,
+      terms.bytes ? total.bytes : 0, terms.calls ? total.calls : 0, terms.time ? work : 0, terms.intercept ? 1 : 0,
     ]
+  }
+
+  /// The physical terms in use, as flags (read once per fit, not per row).
+  struct TermMask {
+    let bytes: Bool, calls: Bool, time: Bool, intercept: Bool
+    init(_ terms: Set<PhysicalTerm>) {
+      bytes = terms.contains(.bytes)
+      calls = terms.contains(.calls)
+      time = terms.contains(.time)
+      intercept = terms.contains(.intercept)
+    }
   }
 
   /// A model of `source` fitted on the rows at `indices` of `data`.
@@ -149,22 +180,75 @@ public enum EnergyFitter {
     return (prefactor, slope)
   }
 
-  /// The physical form: NNLS on relative error for every balance of the grid; the best training fit wins.
+  /// The physical form: NNLS on relative error for every balance and exponent of the grids; the best
+  /// training fit wins. Lane widths are searched coordinate-wise: the full grid at the first width, each
+  /// other width at that grid point, then the neighbouring grid points at the best width.
   static func fitPhysical(_ data: FitData, predictor: EnergyPredictor, terms: Set<PhysicalTerm>, indices: [Int]) throws -> EnergyModel {
-    let grid = terms.contains(.time) ? Array(data.balanceGrid.indices) : [0]
+    let balances = terms.contains(.time) ? Array(data.balanceGrid.indices) : [0]
     let exponents = terms.contains(.time) ? Array(data.timeExponentGrid.indices) : [0]
+    var best = try searchPhysical(data, predictor: predictor, terms: terms, indices: indices, lane: 0, balances: balances, exponents: exponents)
+    if data.laneWidthGrid.count > 1 {
+      var bestLane = 0
+      for l in data.laneWidthGrid.indices.dropFirst() {
+        let trial = try searchPhysical(data, predictor: predictor, terms: terms, indices: indices, lane: l, balances: [best.g], exponents: [best.e])
+        if trial.error < best.error {
+          best = trial
+          bestLane = l
+        }
+      }
+      if bestLane != 0 {
+        // Refine around the grid point at the chosen width (its neighbours in balance and γ).
+        let near = { (grid: [Int], at: Int) in grid.filter { abs($0 - at) <= 1 } }
+        best = try searchPhysical(
+          data, predictor: predictor, terms: terms, indices: indices, lane: bestLane, balances: near(balances, best.g),
+          exponents: near(exponents, best.e))
+      }
+    }
+    let gamma = terms.contains(.time) ? data.timeExponentGrid[best.e] : 1
     let nominal = data.nominalComputeRate
+    let balance = data.balanceGrid[best.g]
+    var computeRate = nominal
+    var launch = 0.0
+    if indices.allSatisfy({ data.rows[$0].time != nil }) {
+      var equations = NonNegativeLeastSquares.NormalEquations(columns: 2)
+      for i in indices {
+        let time = data.rows[i].time!
+        equations.add(row: [data.work[best.lane][best.g][i], data.totals[i].calls], target: time, weight: 1 / time)
+      }
+      if let x = try? NonNegativeLeastSquares.solve(equations), x[0] > 0 {
+        computeRate = 1 / x[0]
+        launch = x[1]
+      }
+    }
+    let roofline = RooflineTimeModel(computeRate: computeRate, bandwidth: computeRate / balance, launchTime: launch)
+    let x = best.x
+    guard x.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw InputError("singular fit: a coefficient is not finite") }
+    var model = EnergyModel(
+      predictor: predictor, form: .physical, terms: PhysicalTerm.allCases.filter { terms.contains($0) },
+      arithmetic: Array(x[0..<4]), bytes: x[4], calls: x[5], staticPower: x[6] * pow(computeRate / nominal, gamma),
+      intercept: x[7], roofline: roofline)
+    model.timeExponent = gamma
+    model.laneWidth = data.laneWidthGrid[best.lane]
+    return model
+  }
+
+  /// The best relative-error NNLS fit over the given balance and exponent indices at lane width index `lane`.
+  static func searchPhysical(
+    _ data: FitData, predictor: EnergyPredictor, terms: Set<PhysicalTerm>, indices: [Int], lane: Int, balances: [Int], exponents: [Int]
+  ) throws -> (error: Double, lane: Int, g: Int, e: Int, x: [Double]) {
     // Every column but the static term's is the same for all (balance, γ): accumulate it once,
     // then add only the static column's cross products per grid point.
+    let totals = data.totalsByLane[lane]
     var base = NonNegativeLeastSquares.NormalEquations(columns: 8)
-    let fixedRows = indices.map { physicalRow(predictor, data.totals[$0], work: 0, terms: terms) }
+    let mask = TermMask(terms)
+    let fixedRows = indices.map { physicalRow(predictor, totals[$0], work: 0, terms: mask) }
     for (k, i) in indices.enumerated() { base.add(row: fixedRows[k], target: data.rows[i].energy, weight: 1 / data.rows[i].energy) }
-    var best: (error: Double, g: Int, gamma: Double, x: [Double])?
-    for g in grid {
+    var best: (error: Double, lane: Int, g: Int, e: Int, x: [Double])?
+    for g in balances {
       for e in exponents {
         var equations = base
         if terms.contains(.time) {
-          let column = data.timeColumn[g][e]
+          let column = data.timeColumn(lane: lane, balance: g, exponent: e)
           var cross = [Double](repeating: 0, count: 8)
           var square = 0.0, moment = 0.0
           for (k, i) in indices.enumerated() {
@@ -184,33 +268,11 @@ public enum EnergyFitter {
         }
         let x = try NonNegativeLeastSquares.solve(equations)
         let error = equations.residualSumOfSquares(x)
-        if best == nil || error < best!.error { best = (error, g, terms.contains(.time) ? data.timeExponentGrid[e] : 1, x) }
+        if best == nil || error < best!.error { best = (error, lane, g, e, x) }
       }
     }
     guard let best else { throw InputError("empty fit: no rows") }
-    let balance = data.balanceGrid[best.g]
-    var computeRate = nominal
-    var launch = 0.0
-    if indices.allSatisfy({ data.rows[$0].time != nil }) {
-      var equations = NonNegativeLeastSquares.NormalEquations(columns: 2)
-      for i in indices {
-        let time = data.rows[i].time!
-        equations.add(row: [data.work[best.g][i], data.totals[i].calls], target: time, weight: 1 / time)
-      }
-      if let x = try? NonNegativeLeastSquares.solve(equations), x[0] > 0 {
-        computeRate = 1 / x[0]
-        launch = x[1]
-      }
-    }
-    let roofline = RooflineTimeModel(computeRate: computeRate, bandwidth: computeRate / balance, launchTime: launch)
-    let x = best.x
-    guard x.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw InputError("singular fit: a coefficient is not finite") }
-    var model = EnergyModel(
-      predictor: predictor, form: .physical, terms: PhysicalTerm.allCases.filter { terms.contains($0) },
-      arithmetic: Array(x[0..<4]), bytes: x[4], calls: x[5], staticPower: x[6] * pow(computeRate / nominal, best.gamma),
-      intercept: x[7], roofline: roofline)
-    model.timeExponent = best.gamma
-    return model
+    return best
   }
 }
 

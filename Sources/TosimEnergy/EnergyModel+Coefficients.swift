@@ -19,6 +19,7 @@ extension EnergyModel {
         ("p_static", staticPower, "W", "static power over the roofline time"),
         ("alpha", intercept, "J", "energy per measured run"),
         ("gamma", timeExponent, "1", "exponent of the modelled time in the static term (1 = constant power)"),
+        ("lane_width", Double(laneWidth), "lanes", "SIMD lanes per vector of the multiply-accumulate kernels (1 = no lane padding)"),
       ]
       return result
     case .linear:

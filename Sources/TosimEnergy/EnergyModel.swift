@@ -71,6 +71,8 @@ public struct EnergyModel: Equatable, Sendable {
   public var timeExponent: Double = 1
   /// The roofline that gives t̂.
   public var roofline: RooflineTimeModel
+  /// SIMD lanes per vector of the multiply-accumulate kernels (physical form; 1 = no lane padding).
+  public var laneWidth: Int = 1
 
   /// Creates a model.
   public init(
@@ -94,11 +96,12 @@ public struct EnergyModel: Equatable, Sendable {
   public func terms(of kernel: KernelFeatures) -> EnergyTerms {
     switch form {
     case .physical:
-      let columns = predictor.arithmeticColumns(kernel)
+      let executed = kernel.lanePadded(laneWidth: laneWidth)
+      let columns = predictor.arithmeticColumns(executed)
       let arithmeticEnergy = zip(arithmetic, columns).reduce(0) { $0 + $1.0 * $1.1 }
       return EnergyTerms(
         arithmetic: arithmeticEnergy, memory: bytes * kernel.bytes, calls: calls * kernel.calls,
-        staticEnergy: staticPower * roofline.boundTime(kernel))
+        staticEnergy: staticPower * roofline.boundTime(executed))
     case .linear:
       return EnergyTerms(arithmetic: (arithmetic.first ?? 0) * predictor.scalar(kernel))
     case .loglog:
@@ -121,12 +124,17 @@ public struct EnergyModel: Equatable, Sendable {
     }
     var kernels = features.kernels.map { terms(of: $0).scaled(by: features.steps) }
     if form == .physical && timeExponent != 1 {
-      let factor = pow(max(roofline.boundTime(features), 1e-300), timeExponent - 1)
+      let factor = pow(max(roofline.boundTime(features.lanePadded(laneWidth: laneWidth)), 1e-300), timeExponent - 1)
       for k in kernels.indices { kernels[k].staticEnergy *= factor }
     }
     var total = kernels.reduce(EnergyTerms(), +)
     total.constant = intercept
     return (kernels, total)
+  }
+
+  /// The modelled run time t̂ with launch costs, in seconds (lane-padded MAC work).
+  public func modelledTime(_ features: EnergyFeatures) -> Double {
+    roofline.time(form == .physical ? features.lanePadded(laneWidth: laneWidth) : features)
   }
 
   /// The predicted joules of a run.

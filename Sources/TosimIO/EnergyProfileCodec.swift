@@ -104,6 +104,9 @@ public enum EnergyProfileCodec {
         model.staticPower = try coefficient("p_static")
         model.intercept = try coefficient("alpha")
         model.timeExponent = values["gamma"] ?? 1
+        let lanes = values["lane_width"] ?? 1
+        guard lanes >= 1, lanes <= 4096, lanes == lanes.rounded() else { throw o.error("coefficients", "lane_width should be a whole number from 1 to 4096") }
+        model.laneWidth = Int(lanes)
       case .linear:
         model.arithmetic = [try coefficient("beta")]
         model.intercept = try coefficient("alpha")

@@ -11,17 +11,40 @@ import TosimFormats
 extension JSONValue {
   /// Pretty-printed text with two-space indentation, starting at `indent` levels.
   public func rendered(indent: Int = 0) -> String {
-    let pad = String(repeating: "  ", count: indent)
-    let inner = String(repeating: "  ", count: indent + 1)
+    var out = ""
+    appendRendered(to: &out, indent: indent)
+    return out
+  }
+
+  /// Appends `rendered(indent:)` to `out` without building the nested texts first.
+  public func appendRendered(to out: inout String, indent: Int) {
+    func pad(_ level: Int) { for _ in 0..<level { out += "  " } }
     switch self {
     case .array(let items):
-      if items.isEmpty { return "[]" }
-      return "[\n" + items.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
+      if items.isEmpty { out += "[]"; return }
+      out += "[\n"
+      for (i, item) in items.enumerated() {
+        if i > 0 { out += ",\n" }
+        pad(indent + 1)
+        item.appendRendered(to: &out, indent: indent + 1)
+      }
+      out += "\n"
+      pad(indent)
+      out += "]"
     case .object(let pairs):
-      if pairs.isEmpty { return "{}" }
-      return "{\n" + pairs.map { inner + JSONString.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
-        .joined(separator: ",\n") + "\n\(pad)}"
-    default: return inline
+      if pairs.isEmpty { out += "{}"; return }
+      out += "{\n"
+      for (i, pair) in pairs.enumerated() {
+        if i > 0 { out += ",\n" }
+        pad(indent + 1)
+        out += JSONString.quoted(pair.0)
+        out += ": "
+        pair.1.appendRendered(to: &out, indent: indent + 1)
+      }
+      out += "\n"
+      pad(indent)
+      out += "}"
+    default: appendInline(to: &out)
     }
   }
 

@@ -49,6 +49,7 @@ public enum ForwardCounter {
     var layer = LayerCount(
       name: c.node.name.isEmpty ? "#\(c.index)" : c.node.name, opType: c.node.opType, precision: precision(of: c),
       outputShape: c.outputs.first?.shape ?? [])
+    layer.inputShape = c.inputs.first??.shape ?? []
     return try c.labelling {
       let rule = try rule(of: c)
       try countParameters(c, rule, into: &layer, counted: &countedParameters)

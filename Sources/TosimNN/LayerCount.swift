@@ -67,6 +67,8 @@ public struct LayerCount: Equatable, Sendable {
   public var precision: Precision?
   /// The shape of its first output.
   public var outputShape: [Int]
+  /// The shape of its first input (empty when it has none).
+  public var inputShape: [Int] = []
   /// Elements of the floating-point initializers it reads (weights, biases, running statistics).
   public var parameterCount = 0
   /// The parameters an optimizer updates (excludes BatchNorm running mean and variance).

@@ -128,7 +128,7 @@ struct EstimateCommand: TosimCommand {
     var features = try counting.features(model: model, batch: batch, precision: precision, mode: mode, optimizer: optimizer)
     features = features.withSteps(features.steps * Double(steps))
     var (kernels, total) = profile.model.attribution(features)
-    var time = profile.model.roofline.time(features)
+    var time = profile.model.modelledTime(features)
     guard total.total.isFinite else { throw InputError("the profile predicts a non-finite energy for this model") }
     if let gpu, let powerLimit {
       if !gpu.fits(limit: powerLimit) && !quiet {

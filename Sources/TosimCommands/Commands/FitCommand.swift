@@ -16,7 +16,7 @@ struct FitCommand: TosimCommand {
   static let name = "fit"
   static let abstract = "Fit energy models to measurements; compare TO, FLOP and MAC predictors by cross-validation."
   static let usage = """
-    fit DATA.csv [--features LIST] [--time-exponent auto|G] [--predictor to|to-dynamic|to-glitch|flops|macs|all] \
+    fit DATA.csv [--features LIST] [--time-exponent auto|G] [--lane-width auto|W] [--predictor to|to-dynamic|to-glitch|flops|macs|all] \
     [--form linear|loglog|physical|all] [--folds K] [--seed S] [--table FILE]... [--out PROFILE.json] [--svg FILE] \
     [--leave-out model|hardware] [--json] [--quiet]
     """
@@ -28,7 +28,9 @@ struct FitCommand: TosimCommand {
     Forms: linear E = β·x + α (absolute error, the paper's form); loglog ln E = ln a + b ln x;
     physical E = Σ_class e_c·x_c + e_B·bytes + e_call·calls + P·t̂ + α, all coefficients ≥ 0,
     fitted on relative error, t̂ a roofline time; the static term is P·t̂·(t̂/1 s)^(γ−1) with γ
-    chosen per fold from a grid (--time-exponent auto) or given. --features picks the physical terms from
+    chosen per fold from a grid (--time-exponent auto) or given; products and convolutions execute
+    their MACs in vectors of W lanes along the channel axis, W chosen per fold from 1, 4, …, 128
+    (--lane-width auto) or given (1 = no lane padding). --features picks the physical terms from
     bytes,calls,time,intercept (default all). Every predictor gets the same terms, so the MAC
     and FLOP baselines are as strong as the TO model. Precision = 100 − MAPE of out-of-fold
     predictions (--folds, default 5; --seed, default 1). --out writes, per hardware, the best
@@ -42,6 +44,7 @@ struct FitCommand: TosimCommand {
     .option("--predictor", "P", "to, to-dynamic, to-glitch, flops, macs or all (default all)."),
     .option("--form", "F", "linear, loglog, physical or all (default all)."),
     .option("--time-exponent", "G", "γ of the static term P·t̂^γ: auto (grid 0.7–1.6, chosen per fold) or a number (default auto)."),
+    .option("--lane-width", "W", "SIMD lanes per vector of MAC kernels: auto (1, 4, 8, 16, 32, 64 or 128, chosen per fold) or a whole number (1 = off; default auto)."),
     .option("--folds", "K", "Cross-validation folds (default 5)."),
     .option("--seed", "S", "Seed of the fold split (default 1)."),
     .option("--table", "FILE", "A cost table to use for its precision (repeatable).", repeatable: true),
@@ -59,6 +62,7 @@ struct FitCommand: TosimCommand {
   let folds: Int
   let seed: UInt64
   let timeExponents: [Double]
+  let laneWidths: [Int]
   let tablePaths: [String]
   let out: String?
   let svg: String?
@@ -106,6 +110,15 @@ struct FitCommand: TosimCommand {
         throw UsageError("--time-exponent expects auto or a number in (0, 4], got '\(exponentText)'")
       }
       timeExponents = [gamma]
+    }
+    let laneText = arguments.string("--lane-width") ?? "auto"
+    if laneText == "auto" {
+      laneWidths = [1, 4, 8, 16, 32, 64, 128]
+    } else {
+      guard let width = Int(laneText), (1...4096).contains(width) else {
+        throw UsageError("--lane-width expects auto or a whole number from 1 to 4096, got '\(laneText)'")
+      }
+      laneWidths = [width]
     }
     folds = try arguments.integer("--folds", default: 5, in: 2...100)
     seed = try arguments.seed("--seed", default: 1)
@@ -163,7 +176,7 @@ struct FitCommand: TosimCommand {
         throw InputError("hardware '\(hardware)' has \(indices.count) rows; \(folds)-fold cross-validation needs at least \(folds)", file: path)
       }
       let rows = indices.map { FitRow(features: featuresByRow[$0], energy: measurements[$0].energy, time: measurements[$0].time) }
-      let fitData = FitData(rows: rows, timeExponentGrid: timeExponents)
+      let fitData = FitData(rows: rows, timeExponentGrid: timeExponents, laneWidthGrid: laneWidths)
       var results: [Result] = []
       for predictor in predictors {
         for form in forms {
@@ -203,7 +216,7 @@ struct FitCommand: TosimCommand {
     let pooled = leaveOutHardware
       ? try leaveOneHardwareOut(
         FitData(rows: measurements.indices.map { FitRow(features: featuresByRow[$0], energy: measurements[$0].energy, time: measurements[$0].time) },
-          timeExponentGrid: timeExponents), rows: measurements)
+          timeExponentGrid: timeExponents, laneWidthGrid: laneWidths), rows: measurements)
       : []
     if let out {
       try AtomicFile.write(try EnergyProfileCodec.encode(reports.map(\.profile)), to: context.resolve(out))

@@ -59,6 +59,7 @@ extension GPUProfile {
           bytes: {num(c['e_byte'])}, calls: {num(c['e_call'])}, staticPower: {num(c['p_static'])}, intercept: {num(c['alpha'])},
           roofline: RooflineTimeModel(computeRate: {num(r['compute_rate_ops_per_s'])}, bandwidth: {num(r['bandwidth_bytes_per_s'])}, launchTime: {num(r['launch_s'])}))
         model.timeExponent = {num(c['gamma'])}
+        model.laneWidth = {int(c.get('lane_width', 1))}
         return EnergyProfile(
           hardware: "{gpu}", model: model, logRatioLow: {num(p['interval']['log_ratio_low'])}, logRatioHigh: {num(p['interval']['log_ratio_high'])},
           metrics: nil, folds: {cv['folds']}, seed: {cv['seed']}, rowCount: {p['rows']}, dataFingerprint: "{p['data_fingerprint']}",
