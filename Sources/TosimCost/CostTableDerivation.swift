@@ -149,7 +149,8 @@ public enum CostTableDerivation {
   public static func derive(
     _ precisions: [Precision], options: DerivationOptions, library: CellLibrary, toolVersion: String,
     progress: @escaping @Sendable (String) -> Void = { _ in },
-    completed: @escaping @Sendable (CostTable) throws -> Void = { _ in }
+    completed: @escaping @Sendable (CostTable) throws -> Void = { _ in },
+    measured: @escaping @Sendable (String, UnitMeasurement) -> Void = { _, _ in }
   ) throws -> [CostTable] {
     try validate(options, precisions: precisions)
     let allJobs = try precisions.flatMap { try jobs($0, options: options) }
@@ -164,6 +165,7 @@ public enum CostTableDerivation {
       results.store(result, at: order[slot])
       let (done, finishedPrecision) = tracker.finish(job.precision)
       if case .success(let measurement) = result {
+        measured(job.unit, measurement)
         progress("\(done)/\(allJobs.count) \(job.unit): \(measurement.transistorCount) transistors, "
           + "\(DecimalText.twoPlaces(measurement.meanSwitchedGates)) switched gates/op")
       }
@@ -211,7 +213,8 @@ public enum CostTableDerivation {
     return CostTable(
       toolVersion: toolVersion, precision: precision,
       designs: DesignFamily.allCases.map { ($0.rawValue, options.design(of: $0).description) },
-      operands: options.operands.rawValue, vectorCount: options.vectorCount, seed: options.seed,
+      operands: options.stimulus.map { "file \($0.name)" } ?? options.operands.rawValue,
+      vectorCount: options.stimulus?.vectorCount ?? options.vectorCount, seed: options.stimulus == nil ? options.seed : 0,
       rows: rows + recipes)
   }
 
@@ -223,12 +226,20 @@ public enum CostTableDerivation {
 
   static func measure(_ job: Job, options: DerivationOptions, library: CellLibrary) throws -> UnitMeasurement {
     let netlist = try job.build(library)
-    let stream = OperandStream(
-      options.operands, precision: job.precision, seed: unitSeed(options.seed, unit: job.unit),
-      isMagnitude: job.isMagnitude)
+    let inputs: [[UInt64]]
+    if let stimulus = options.stimulus {
+      inputs = stimulus.vectors(widths: job.inputWidths, dataWidth: job.precision.bitWidth)
+    } else {
+      let stream = OperandStream(
+        options.operands, precision: job.precision, seed: unitSeed(options.seed, unit: job.unit),
+        isMagnitude: job.isMagnitude)
+      inputs = stream.vectors(widths: job.inputWidths, count: options.vectorCount)
+    }
     return try UnitMeasurement.measure(
-      netlist, inputs: stream.vectors(widths: job.inputWidths, count: options.vectorCount), reference: job.reference,
-      options: MeasurementOptions(wordsPerNode: options.wordsPerNode, countsGlitches: true, recordsPerVector: true))
+      netlist, inputs: inputs, reference: job.reference,
+      options: MeasurementOptions(
+        wordsPerNode: options.wordsPerNode, countsGlitches: true, recordsPerVector: true,
+        keepsPerVector: options.keepsPerVector))
   }
 }
 

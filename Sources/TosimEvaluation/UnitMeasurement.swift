@@ -24,6 +24,11 @@ public struct UnitMeasurement: Sendable {
   /// Mean switched transistor gates per operation, unit-delay (glitches
   /// included); 0 unless glitches were counted.
   public var meanUnitDelaySwitchedGates = 0.0
+  /// Switched transistor gates of every transition (vector k−1 to k, for
+  /// k = 1…vectors−1), zero-delay; empty unless kept (`keepsPerVector`).
+  public var perVectorSwitchedGates: [Int] = []
+  /// The same with unit delays (glitches included); empty unless kept.
+  public var perVectorUnitDelaySwitchedGates: [Int] = []
   /// Vectors whose outputs differ from the reference.
   public var mismatchCount = 0
   /// The first few mismatches, in stream order.

@@ -32,7 +32,11 @@ struct DeriveCommand: TosimCommand {
     byte-identical files. docs/cost-tables.md describes the format. --precision takes any
     precision name or alias (FP32, e4m3, int64); --all covers \(CostTableDerivation.precisions.map(\.rawValue).joined(separator: " ")).
     Without --out the tables go to $TOSIM_TABLES, else to circuits/tables of the tosim package
-    containing the working directory; elsewhere --out is required. Each precision's JSON and CSV
+    containing the working directory; elsewhere --out is required. --stimulus FILE (one precision)
+    measures every primitive on the file's vectors, one per line, two hexadecimal operands a b of
+    the precision's width (as tosim eval reads them; square roots take a, a carry-in is 0); the
+    tables then record operands "file FILE" and seed 0. --per-vector (with --json) adds each
+    primitive's switched gates per transition, zero-delay and unit-delay, to the summary. Each precision's JSON and CSV
     are written as soon as its units are verified, both or neither (docs/cli.md).
     """
   static var precisionFlags: [(flag: String, precisions: [Precision])] {
@@ -50,6 +54,8 @@ struct DeriveCommand: TosimCommand {
         .option("--vectors", "N", "Operand vectors per unit (default 65536)."),
         .option("--seed", "S", "Seed of the operand streams (default 1)."),
         .option("--operands", "DIST", "Operand distribution: uniform (every bit pattern) or normal (N(0,1) values). Default uniform."),
+        .option("--stimulus", "FILE", "Operand vectors from FILE instead of the seeded streams (one precision only): lines 'a b' in hex."),
+        .flag("--per-vector", "With --json: every primitive's switched gates per transition, zero-delay and unit-delay."),
         .option("--out", "DIR", "Folder for the tables (default $TOSIM_TABLES, else circuits/tables inside the package)."),
         .flag("--json", "Print the derived tables' summary as JSON instead of text tables."),
         .flag("--quiet", "No progress or notes on standard error."),
@@ -70,6 +76,8 @@ struct DeriveCommand: TosimCommand {
   let isQuiet: Bool
   let json: Bool
   let library: LibraryOptions
+  let stimulusPath: String?
+  let perVector: Bool
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(0...0, "")
@@ -113,6 +121,18 @@ struct DeriveCommand: TosimCommand {
     isQuiet = arguments.flag("--quiet")
     json = arguments.flag("--json")
     library = try LibraryOptions(arguments)
+    stimulusPath = arguments.string("--stimulus")
+    perVector = arguments.flag("--per-vector")
+    if stimulusPath != nil {
+      if let option = ["--vectors", "--seed", "--operands"].first(where: { arguments.string($0) != nil }) {
+        throw UsageError("\(option) does not apply with --stimulus FILE (the file gives the vectors)")
+      }
+      guard precisions.count == 1 else {
+        throw UsageError("--stimulus FILE needs exactly one precision (its operands have that precision's width); got "
+          + precisions.map(\.rawValue).joined(separator: ", "))
+      }
+    }
+    if perVector && !json { throw UsageError("--per-vector needs --json") }
   }
 
   func run(_ context: CommandContext) throws {
@@ -126,8 +146,18 @@ struct DeriveCommand: TosimCommand {
     for removed in AtomicFile.removeStaleTemporaries(in: folder) where !isQuiet {
       context.note("derive: removed \(removed), left by an interrupted run")
     }
+    var derivation = derivation
+    if let stimulusPath, let precision = precisions.first {
+      let width = precision.bitWidth
+      let operands = try OperandLines.read(
+        context.resolve(stimulusPath), name: stimulusPath, names: ["a", "b"], widths: [width, width])
+      derivation.stimulus = DerivationStimulus(
+        name: (stimulusPath as NSString).lastPathComponent, operands: operands, limbs: (width + 63) / 64)
+    }
+    derivation.keepsPerVector = perVector
     let cells = try library.load(context)
     let progress = Progress("derive", context: context, quiet: isQuiet)
+    let perVectorCounts = PerVectorCounts()
     let written = WrittenTables()
     let tables: [CostTable]
     do {
@@ -142,7 +172,8 @@ struct DeriveCommand: TosimCommand {
           try Self.write(table, to: folder)
           written.add(table.precision)
           progress.report(done: written.count, total: precisions.count, "wrote \(table.precision.rawValue).json and .csv")
-        })
+        },
+        measured: { unit, measurement in if perVector { perVectorCounts.store(unit, measurement) } })
     } catch {
       if !isQuiet && written.count > 0 {
         context.note("derive: kept the finished tables \(written.names) in \(folder)")
@@ -151,7 +182,7 @@ struct DeriveCommand: TosimCommand {
     }
     if json {
       context.print(JSONValue.object([
-        ("folder", .string(folder)), ("tables", .array(tables.map { Self.json($0, folder: folder) })),
+        ("folder", .string(folder)), ("tables", .array(tables.map { Self.json($0, folder: folder, perVector: perVector ? perVectorCounts.all : nil) })),
       ]).rendered())
     } else {
       for table in tables { context.print(Self.summary(table)) }
@@ -194,7 +225,7 @@ struct DeriveCommand: TosimCommand {
   }
 
   /// The `--json` summary of one table.
-  static func json(_ table: CostTable, folder: String) -> JSONValue {
+  static func json(_ table: CostTable, folder: String, perVector: [String: UnitMeasurement]? = nil) -> JSONValue {
     .object([
       ("precision", .string(table.precision.rawValue)),
       ("files", .array(CostTableFiles.Kind.allCases.map { .string(CostTableFiles.path(for: table.precision, $0, in: folder)) })),
@@ -206,7 +237,12 @@ struct DeriveCommand: TosimCommand {
           ("transistors", .int(row.transistorCount)), ("depth", .int(row.depth)), ("to_static", .int(row.staticTOs)),
           ("to_dynamic", .double(row.dynamicTOs)), ("to_dynamic_std", .double(row.dynamicTOsStandardDeviation)),
           ("to_glitch", .double(row.glitchTOs)),
-        ])
+        ] + (row.unit.flatMap { perVector?[$0] }.map { measurement in
+          [
+            ("to_dynamic_per_vector", JSONValue.array(measurement.perVectorSwitchedGates.map(JSONValue.int))),
+            ("to_glitch_per_vector", JSONValue.array(measurement.perVectorUnitDelaySwitchedGates.map(JSONValue.int))),
+          ]
+        } ?? []))
       })),
     ])
   }
@@ -245,5 +281,21 @@ private final class WrittenTables: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return precisions.map(\.rawValue).joined(separator: ", ")
+  }
+}
+
+/// Every unit's measurement, kept for `--per-vector` (thread safe).
+private final class PerVectorCounts: @unchecked Sendable {
+  private var measurements: [String: UnitMeasurement] = [:]
+  private let lock = NSLock()
+  func store(_ unit: String, _ measurement: UnitMeasurement) {
+    lock.lock()
+    measurements[unit] = measurement
+    lock.unlock()
+  }
+  var all: [String: UnitMeasurement] {
+    lock.lock()
+    defer { lock.unlock() }
+    return measurements
   }
 }
