@@ -139,13 +139,7 @@ struct DeriveCommand: TosimCommand {
     guard let folder = try outputFolder.map(context.resolve) ?? PackageLocation.deriveFolder(context) else {
       throw UsageError("outside the tosim package derive needs --out DIR (or \(PackageLocation.tablesVariable)=DIR)")
     }
-    try Self.checkWritable(folder)
-    for repaired in try AtomicFile.recoverPairs(in: folder) where !isQuiet {
-      context.note("derive: completed \(repaired), left half-written by an interrupted run")
-    }
-    for removed in AtomicFile.removeStaleTemporaries(in: folder) where !isQuiet {
-      context.note("derive: removed \(removed), left by an interrupted run")
-    }
+    // The stimulus file is read before the output folder is touched.
     var derivation = derivation
     if let stimulusPath, let precision = precisions.first {
       let width = precision.bitWidth
@@ -155,6 +149,13 @@ struct DeriveCommand: TosimCommand {
         name: (stimulusPath as NSString).lastPathComponent, operands: operands, limbs: (width + 63) / 64)
     }
     derivation.keepsPerVector = perVector
+    try Self.checkWritable(folder)
+    for repaired in try AtomicFile.recoverPairs(in: folder) where !isQuiet {
+      context.note("derive: completed \(repaired), left half-written by an interrupted run")
+    }
+    for removed in AtomicFile.removeStaleTemporaries(in: folder) where !isQuiet {
+      context.note("derive: removed \(removed), left by an interrupted run")
+    }
     let cells = try library.load(context)
     let progress = Progress("derive", context: context, quiet: isQuiet)
     let perVectorCounts = PerVectorCounts()
