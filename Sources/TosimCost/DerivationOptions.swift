@@ -65,6 +65,10 @@ public struct DerivationOptions: Sendable {
   /// Operand vectors read from a file instead of the seeded streams: every
   /// unit of the (single) precision sees them; nil uses the streams.
   public var stimulus: DerivationStimulus?
+  /// Vectors (the first of each unit's stream) the inertial column averages
+  /// (`derive --inertial-vectors N`, default 1024): its event-driven timing
+  /// simulation runs one vector at a time.
+  public var inertialVectorCount = 1024
   /// Keep every unit's per-transition counts (`derive --per-vector`).
   public var keepsPerVector = false
 

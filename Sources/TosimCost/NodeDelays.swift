@@ -4,9 +4,9 @@
 // delay is its drive resistance times the capacitance it charges,
 //   τ(node) = R(node) · C(node),
 // R: the mean worst-case pull-up/pull-down path resistance in squares
-// (TosimCells/CellDrive, p-channel squares × μn/μp = 2), C: the node's own
-// diffusion and internal gates plus the gate pins it feeds (CellCapacitance,
-// as SwitchedCapacitance sums it). A flat node is a function of its cell's
+// (TosimCells/CellDrive, p-channel squares × μn/μp = 2), C: the cell node's
+// own diffusion and the gates inside its cell it drives, plus, for an output,
+// the input pins of the cells its net feeds (CellCapacitance). A flat node is a function of its cell's
 // inputs, so its delay is the sum of the stage delays along the cell's
 // internal path to it (a mirror adder's sum waits for its carry stage):
 //   d(node) = τ(node) + max over the cell nodes gating its stage of d.
@@ -43,12 +43,13 @@ public enum NodeDelays {
     _ model: Model, netlist: Netlist, circuit: FlatCircuit, subcircuits: [String: Subcircuit], minimumLength: Double
   ) throws -> [Int] {
     guard model != .unit else { return TimingSimulator.unitDelays(circuit) }
-    let (capacitance, _) = try SwitchedCapacitance.nodeCapacitances(
-      netlist, circuit: circuit, subcircuits: subcircuits, minimumLength: minimumLength)
     var drives: [CellID: (CellDrive, CellCapacitance)] = [:]
-    func drive(_ id: CellID) -> (CellDrive, CellCapacitance) {
+    func drive(_ id: CellID) throws -> (CellDrive, CellCapacitance) {
       if let known = drives[id] { return known }
-      let cell = netlist.library[id], sub = subcircuits[cell.name.uppercased()]!
+      let cell = netlist.library[id]
+      guard let sub = subcircuits[cell.name.uppercased()] else {
+        throw InputError("cell \(cell.name) has no SPICE subcircuit to estimate its delays from")
+      }
       let result = (CellDrive(cell: cell, subcircuit: sub), CellCapacitance(cell: cell, subcircuit: sub, minimumLength: minimumLength))
       drives[id] = result
       return result
@@ -65,16 +66,22 @@ public enum NodeDelays {
         referenceTau = referenceR * max(load, 1e-3)
       }
     }
+    // The input-pin load on every net.
+    var pinLoad = [Double](repeating: 0, count: netlist.netCount)
+    for instance in netlist.instances {
+      let caps = try drive(instance.cell).1
+      for (port, net) in instance.inputs.enumerated() { pinLoad[net.index] += caps.inputs[port].gate + caps.inputs[port].diffusion }
+    }
     var delays = TimingSimulator.unitDelays(circuit)
     let cellNodes = circuit.cellNodeMap(netlist)
     for (index, instance) in netlist.instances.enumerated() {
       let cell = netlist.library[instance.cell]
-      let (cellDrive, caps) = drive(instance.cell)
+      let (cellDrive, caps) = try drive(instance.cell)
       var arrival = [Double?](repeating: nil, count: cell.nodes.count)
       func stageCapacitance(_ k: Int) -> Double {
-        let flat = cellNodes[index][k]
-        let c = flat.isOwn ? capacitance[flat.node] : caps.nodes[k]
-        return c.gate + c.diffusion
+        // Outputs are the cell's first nodes, in the order of the instance's output nets.
+        let external = cell.nodes[k].isOutput && k < instance.outputs.count ? pinLoad[instance.outputs[k].index] : 0
+        return caps.nodes[k].gate + caps.nodes[k].diffusion + external
       }
       func resolve(_ k: Int, depth: Int) -> Double {
         if let known = arrival[k] { return known }

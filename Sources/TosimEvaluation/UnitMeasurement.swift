@@ -29,6 +29,9 @@ public struct UnitMeasurement: Sendable {
   public var perVectorSwitchedGates: [Int] = []
   /// The same with unit delays (glitches included); empty unless kept.
   public var perVectorUnitDelaySwitchedGates: [Int] = []
+  /// Mean switched transistor gates per operation under inertial delays
+  /// (set by `tosim derive` from TosimCost's TimedSwitching); nil otherwise.
+  public var meanInertialSwitchedGates: Double?
   /// Vectors whose outputs differ from the reference.
   public var mismatchCount = 0
   /// The first few mismatches, in stream order.

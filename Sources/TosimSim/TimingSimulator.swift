@@ -29,19 +29,33 @@ public final class TimingSimulator {
   /// Vectors simulated so far.
   public private(set) var vectorCount = 0
 
-  private var values: [UInt8]
-  private let fanoutStart: [Int]
-  private let fanouts: [Int32]
+  // Raw storage for the inner loops (allocated once, freed in deinit).
+  private let values: UnsafeMutablePointer<UInt8>
+  private let fanoutStart: UnsafeMutablePointer<Int>
+  private let fanouts: UnsafeMutablePointer<Int32>
+  private let delayTable: UnsafeMutablePointer<Int>
+  private let loads: UnsafeMutablePointer<Int>
+  private let tables: UnsafeMutablePointer<UInt64>
+  private let arities: UnsafeMutablePointer<Int>
+  private let faninTable: UnsafeMutablePointer<Int32>
   private let ring: Int
   private var buckets: [[Int32]]
   /// Transport: events still pending per node and the last scheduled value.
   /// Inertial: the one pending event's time (-1: none).
-  private var pendingCount: [Int32]
-  private var lastScheduled: [UInt8]
-  private var pendingTime: [Int]
+  private let pendingCount: UnsafeMutablePointer<Int32>
+  private let lastScheduled: UnsafeMutablePointer<UInt8>
+  private let pendingTime: UnsafeMutablePointer<Int>
   private var liveEvents = 0
-  private var mark: [Int]
+  private let mark: UnsafeMutablePointer<Int>
   private var stamp = 0
+  private let nodeCount: Int
+
+  /// Raw storage holding `array`'s elements.
+  private static func table<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+    let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
+    pointer.initialize(from: array, count: array.count)
+    return pointer
+  }
 
   /// Creates a simulator with every node at 0.
   ///
@@ -54,30 +68,49 @@ public final class TimingSimulator {
     self.delays = delays
     self.isInertial = isInertial
     let count = circuit.nodeCount
+    nodeCount = count
     transitionCounts = [Int](repeating: 0, count: count)
-    values = [UInt8](repeating: 0, count: count)
-    if count > 1 { values[1] = 1 }
+    var initial = [UInt8](repeating: 0, count: count)
+    if count > 1 { initial[1] = 1 }
+    values = Self.table(initial)
+    delayTable = Self.table(delays)
+    loads = Self.table(circuit.gateLoads)
+    tables = Self.table(circuit.functions.map(\.bits))
+    arities = Self.table(circuit.functions.map(\.inputCount))
+    faninTable = Self.table(circuit.fanins)
     var start = [Int](repeating: 0, count: count + 1)
     var lists = [[Int32]](repeating: [], count: count)
     for node in circuit.firstCellNode..<count {
       for fanin in Set(circuit.faninList(node)) { lists[fanin].append(Int32(node)) }
     }
     for node in 0..<count { start[node + 1] = start[node] + lists[node].count }
-    fanoutStart = start
-    fanouts = lists.flatMap { $0 }
+    fanoutStart = Self.table(start)
+    fanouts = Self.table(lists.flatMap { $0 })
     ring = (delays[circuit.firstCellNode..<count].max() ?? 1) + 1
     buckets = [[Int32]](repeating: [], count: ring)
-    pendingCount = [Int32](repeating: 0, count: count)
-    lastScheduled = [UInt8](repeating: 0, count: count)
-    pendingTime = [Int](repeating: -1, count: count)
-    mark = [Int](repeating: 0, count: count)
+    pendingCount = Self.table([Int32](repeating: 0, count: count))
+    lastScheduled = Self.table([UInt8](repeating: 0, count: count))
+    pendingTime = Self.table([Int](repeating: -1, count: count))
+    mark = Self.table([Int](repeating: 0, count: count))
+  }
+
+  deinit {
+    for pointer in [values, lastScheduled] as [UnsafeMutablePointer<UInt8>] { pointer.deallocate() }
+    for pointer in [fanoutStart, delayTable, loads, arities, pendingTime, mark] { pointer.deallocate() }
+    fanouts.deallocate()
+    faninTable.deallocate()
+    pendingCount.deallocate()
+    tables.deallocate()
   }
 
   /// Switched transistor gates so far (transitions weighted by gate load).
   public var switchedGateCount: Int { zip(transitionCounts, circuit.gateLoads).reduce(0) { $0 + $1.0 * $1.1 } }
 
   /// The settled value of `node` after the last vector.
-  public func value(_ node: Int) -> Bool { values[node] == 1 }
+  public func value(_ node: Int) -> Bool {
+    precondition(node >= 0 && node < nodeCount)
+    return values[node] == 1
+  }
 
   /// Simulates vectors `vectors` of `inputs` (one array per input bus,
   /// `⌈width/64⌉` little-endian limbs per vector) in order.
@@ -112,7 +145,7 @@ public final class TimingSimulator {
     for (offset, bit) in inputBits.enumerated() where values[first + offset] != bit & 1 {
       values[first + offset] = bit & 1
       transitionCounts[first + offset] += 1
-      switched += circuit.gateLoads[first + offset]
+      switched += loads[first + offset]
       changed.append(first + offset)
     }
     var now = 0
@@ -146,7 +179,7 @@ public final class TimingSimulator {
         if values[node] != value {
           values[node] = value
           transitionCounts[node] += 1
-          switched += circuit.gateLoads[node]
+          switched += loads[node]
           changed.append(node)
         }
       }
@@ -157,7 +190,7 @@ public final class TimingSimulator {
 
   /// Schedules `node`'s new evaluation `value` made at time `now`.
   private func schedule(_ node: Int, value: UInt8, now: Int) {
-    let at = now + delays[node]
+    let at = now + delayTable[node]
     if isInertial {
       if pendingTime[node] >= 0 {
         // A pending change is undone before it took effect: filter it. (The
@@ -183,10 +216,9 @@ public final class TimingSimulator {
   /// `node`'s function of its fanins' current values.
   @inline(__always)
   private func evaluate(_ node: Int) -> UInt8 {
-    let function = circuit.functions[node]
     var combination = 0
-    let base = node * FlatCircuit.maximumFaninCount
-    for i in 0..<function.inputCount where values[Int(circuit.fanins[base + i])] == 1 { combination |= 1 << i }
-    return UInt8(truncatingIfNeeded: function.bits >> UInt64(combination) & 1)
+    let fanin = faninTable + node * FlatCircuit.maximumFaninCount
+    for i in 0..<arities[node] { combination |= Int(values[Int(fanin[i])]) << i }
+    return UInt8(truncatingIfNeeded: tables[node] >> UInt64(combination) & 1)
   }
 }

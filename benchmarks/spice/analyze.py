@@ -385,7 +385,7 @@ def markdown(result, svg_name):
         lines += [f"**Not finished (no ngspice results): {', '.join(result['unfinished'])}.**", ""]
     lines += ["Columns with a fitted parameter (one more than the coefficient, fitted on all designs):", ""]
     lines += [f"* `{c}` = {text}" for c, text in result["fitted_columns"].items()]
-    lines += ["", f"![SPICE energy against to_dynamic]({svg_name})", ""]
+    lines += ["", f"![SPICE energy against {result['plotted']}]({svg_name})", ""]
     if result.get("per_vector"):
         columns = list(result["per_vector"])
         lines += ["## Vector by vector", "",
@@ -461,6 +461,7 @@ def main():
         "designs": designs,
         "fitted_columns": fitted_notes,
         "per_vector": per_vector_correlation(designs),
+        "plotted": "to_inertial_rc" if all("to_inertial_rc" in d for d in designs) else "to_dynamic",
         **({"reused": "the committed results.json"} if reused else {}),
         "groups": {k: [d["design"] for d in v] for k, v in groups.items()},
         "fits": {target: {g: fits(v, target, columns) for g, v in groups.items()}
@@ -471,7 +472,7 @@ def main():
             json.dump(result, f, indent=1)
             f.write("\n")
     if args.svg:
-        svg_plot(designs, "to_dynamic", args.svg)
+        svg_plot(designs, result["plotted"], args.svg)
     if args.markdown:
         with open(args.markdown, "w") as f:
             f.write(markdown(result, os.path.basename(args.svg or "")))

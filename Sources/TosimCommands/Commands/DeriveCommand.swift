@@ -53,6 +53,7 @@ struct DeriveCommand: TosimCommand {
         .option("--sqrt", "DESIGN", "Square root: " + Self.names(SquareRoots.Design.allCases, \.floatingPointDesign) + "."),
         .option("--vectors", "N", "Operand vectors per unit (default 65536)."),
         .option("--seed", "S", "Seed of the operand streams (default 1)."),
+        .option("--inertial-vectors", "N", "Vectors (the first of each stream) the to_inertial column averages, 2…65536 (default 1024)."),
         .option("--operands", "DIST", "Operand distribution: uniform (every bit pattern) or normal (N(0,1) values). Default uniform."),
         .option("--stimulus", "FILE", "Operand vectors from FILE instead of the seeded streams (one precision only): lines 'a b' in hex."),
         .flag("--per-vector", "With --json: every primitive's switched gates per transition, zero-delay and unit-delay."),
@@ -107,6 +108,7 @@ struct DeriveCommand: TosimCommand {
     }
     options.vectorCount = try arguments.integer("--vectors", default: 65_536, in: 2...100_000_000)
     options.seed = try arguments.seed("--seed", default: 1)
+    options.inertialVectorCount = try arguments.integer("--inertial-vectors", default: 1024, in: 2...65_536)
     if let text = arguments.string("--operands") {
       guard let distribution = OperandDistribution(rawValue: text) else {
         throw UsageError("unknown operand distribution '\(text)'; known: uniform, normal")
@@ -164,6 +166,7 @@ struct DeriveCommand: TosimCommand {
     do {
       tables = try CostTableDerivation.derive(
         precisions, options: derivation, library: cells, toolVersion: Tosim.version,
+        transistors: .init(try CellLibraryLoader.subcircuits(directories: library.directories(context))),
         progress: { line in
           let parts = line.split(separator: " ", maxSplits: 1)
           let counts = parts.first?.split(separator: "/").compactMap { Int($0) } ?? []
@@ -232,13 +235,14 @@ struct DeriveCommand: TosimCommand {
       ("files", .array(CostTableFiles.Kind.allCases.map { .string(CostTableFiles.path(for: table.precision, $0, in: folder)) })),
       ("designs", .object(table.designs.map { ($0.family, JSONValue.string($0.design)) })),
       ("operands", .string(table.operands)), ("vectors", .int(table.vectorCount)), ("seed", .uint(table.seed)),
+    ] + (table.inertialVectorCount.map { [("inertial_vectors", JSONValue.int($0))] } ?? []) + [
       ("ops", .array(table.rows.map { row in
         .object([
           ("op", .string(row.operation.rawValue)), ("kind", .string(row.isRecipe ? "recipe" : "primitive")),
           ("transistors", .int(row.transistorCount)), ("depth", .int(row.depth)), ("to_static", .int(row.staticTOs)),
           ("to_dynamic", .double(row.dynamicTOs)), ("to_dynamic_std", .double(row.dynamicTOsStandardDeviation)),
           ("to_glitch", .double(row.glitchTOs)),
-        ] + (row.unit.flatMap { perVector?[$0] }.map { measurement in
+        ] + (row.inertialTOs.map { [("to_inertial", JSONValue.double($0))] } ?? []) + (row.unit.flatMap { perVector?[$0] }.map { measurement in
           [
             ("to_dynamic_per_vector", JSONValue.array(measurement.perVectorSwitchedGates.map(JSONValue.int))),
             ("to_glitch_per_vector", JSONValue.array(measurement.perVectorUnitDelaySwitchedGates.map(JSONValue.int))),
@@ -250,16 +254,19 @@ struct DeriveCommand: TosimCommand {
 
   /// A readable rendering of one table.
   static func summary(_ table: CostTable) -> String {
-    var text = TextTable(header: ["op", "kind", "transistors", "depth", "to_static", "to_dynamic", "std", "to_glitch"])
+    let hasInertial = table.inertialVectorCount != nil
+    var text = TextTable(header: ["op", "kind", "transistors", "depth", "to_static", "to_dynamic", "std", "to_glitch"]
+      + (hasInertial ? ["to_inertial"] : []))
     for row in table.rows {
       text.rows.append([
         row.operation.rawValue, row.isRecipe ? "recipe" : "primitive", String(row.transistorCount), String(row.depth),
         String(row.staticTOs), DecimalText.twoPlaces(row.dynamicTOs), DecimalText.twoPlaces(row.dynamicTOsStandardDeviation),
         DecimalText.twoPlaces(row.glitchTOs),
-      ])
+      ] + (hasInertial ? [row.inertialTOs.map(DecimalText.twoPlaces) ?? ""] : []))
     }
     let designs = table.designs.map { "\($0.family) \($0.design)" }.joined(separator: ", ")
     return "\(table.precision.rawValue) (\(designs); \(table.operands) operands, \(table.vectorCount) vectors, seed \(table.seed))\n"
+      + (table.inertialVectorCount.map { "to_inertial over the first \($0) vectors of each stream\n" } ?? "")
       + text.rendered
   }
 }
