@@ -12,11 +12,16 @@
 // and sqrt (unsigned), compare (two's complement) — the shared integer
 // units `intN.add`, `sub`, `smul`, `div`, `sqrt`, `scmp`. Floating point:
 // add, sub, mul, div, sqrt, compare, max, min (FloatingPointUnits).
-// The designs are typed (DerivationOptions.swift).
+// The designs are typed (DerivationOptions.swift). Given the cells'
+// transistor netlists, every primitive also gets `to_inertial`: the
+// inertial-delay count (TimedSwitching, RC delays) over the first
+// `options.inertialVectorCount` vectors of its stream (an event-driven simulation,
+// one vector at a time, so a prefix keeps derive fast; docs/to-model.md).
 // CLI: `tosim derive --fp32 --adder kogge-stone --vectors 65536 --seed 1`.
 //===----------------------------------------------------------------------===//
 import Dispatch
 import Foundation
+import TosimCells
 import TosimCircuits
 import TosimCostModel
 import TosimEvaluation
@@ -44,6 +49,20 @@ public enum CostTableDerivation {
   /// derived (`derive --precision int64`); int64 stays out of `--all` and of
   /// the committed tables.
   public static let precisions: [Precision] = Precision.allCases.filter { !$0.isInteger || $0.bitWidth <= 32 }
+
+  /// The cells' transistor netlists for the inertial column, and the
+  /// smallest channel length (for the diffusion estimate).
+  public struct Transistors: Sendable {
+    /// The subcircuits by upper-case cell name.
+    public var subcircuits: [String: Subcircuit]
+    /// The smallest channel length of any device, metres.
+    public var minimumLength: Double
+    /// Wraps `subcircuits`, finding their smallest channel length.
+    public init(_ subcircuits: [String: Subcircuit]) {
+      self.subcircuits = subcircuits
+      minimumLength = subcircuits.values.flatMap { $0.transistors.compactMap(\.length) }.min() ?? 0.15e-6
+    }
+  }
 
   /// Checks the options against the precisions that will use them.
   ///
@@ -148,8 +167,10 @@ public enum CostTableDerivation {
   ///   throws, or what `completed` throws.
   public static func derive(
     _ precisions: [Precision], options: DerivationOptions, library: CellLibrary, toolVersion: String,
+    transistors: Transistors? = nil,
     progress: @escaping @Sendable (String) -> Void = { _ in },
-    completed: @escaping @Sendable (CostTable) throws -> Void = { _ in }
+    completed: @escaping @Sendable (CostTable) throws -> Void = { _ in },
+    measured: @escaping @Sendable (String, UnitMeasurement) -> Void = { _, _ in }
   ) throws -> [CostTable] {
     try validate(options, precisions: precisions)
     let allJobs = try precisions.flatMap { try jobs($0, options: options) }
@@ -160,10 +181,13 @@ public enum CostTableDerivation {
     DispatchQueue.concurrentPerform(iterations: order.count) { slot in
       let job = allJobs[order[slot]]
       let result: Result<UnitMeasurement, any Error> =
-        tracker.isStopped ? .failure(CancellationError()) : Result { try measure(job, options: options, library: library) }
+        tracker.isStopped ? .failure(CancellationError()) : Result {
+          try measure(job, options: options, library: library, transistors: transistors)
+        }
       results.store(result, at: order[slot])
       let (done, finishedPrecision) = tracker.finish(job.precision)
       if case .success(let measurement) = result {
+        measured(job.unit, measurement)
         progress("\(done)/\(allJobs.count) \(job.unit): \(measurement.transistorCount) transistors, "
           + "\(DecimalText.twoPlaces(measurement.meanSwitchedGates)) switched gates/op")
       }
@@ -205,14 +229,17 @@ public enum CostTableDerivation {
         transistorCount: measurement.transistorCount, depth: measurement.depth,
         staticTOs: measurement.transistorCount, dynamicTOs: measurement.meanSwitchedGates,
         dynamicTOsStandardDeviation: measurement.switchedGatesStandardDeviation,
-        glitchTOs: measurement.meanUnitDelaySwitchedGates))
+        glitchTOs: measurement.meanUnitDelaySwitchedGates, inertialTOs: measurement.meanInertialSwitchedGates))
     }
     let recipes = precision.floatFormat.map { CompositeRecipes.rows(primitives: rows, precision: $0.precision) } ?? []
     return CostTable(
       toolVersion: toolVersion, precision: precision,
       designs: DesignFamily.allCases.map { ($0.rawValue, options.design(of: $0).description) },
-      operands: options.operands.rawValue, vectorCount: options.vectorCount, seed: options.seed,
-      rows: rows + recipes)
+      operands: options.stimulus.map { "file \($0.name)" } ?? options.operands.rawValue,
+      vectorCount: options.stimulus?.vectorCount ?? options.vectorCount, seed: options.stimulus == nil ? options.seed : 0,
+      rows: rows + recipes,
+      inertialVectorCount: rows.allSatisfy { $0.inertialTOs != nil }
+        ? min(options.inertialVectorCount, options.stimulus?.vectorCount ?? options.vectorCount) : nil)
   }
 
   private static func weight(_ job: Job) -> Int {
@@ -221,14 +248,33 @@ public enum CostTableDerivation {
     return isQuadratic ? width * width : width * 8
   }
 
-  static func measure(_ job: Job, options: DerivationOptions, library: CellLibrary) throws -> UnitMeasurement {
+  static func measure(_ job: Job, options: DerivationOptions, library: CellLibrary, transistors: Transistors? = nil)
+    throws -> UnitMeasurement
+  {
     let netlist = try job.build(library)
-    let stream = OperandStream(
-      options.operands, precision: job.precision, seed: unitSeed(options.seed, unit: job.unit),
-      isMagnitude: job.isMagnitude)
-    return try UnitMeasurement.measure(
-      netlist, inputs: stream.vectors(widths: job.inputWidths, count: options.vectorCount), reference: job.reference,
-      options: MeasurementOptions(wordsPerNode: options.wordsPerNode, countsGlitches: true, recordsPerVector: true))
+    let inputs: [[UInt64]]
+    if let stimulus = options.stimulus {
+      inputs = stimulus.vectors(widths: job.inputWidths, dataWidth: job.precision.bitWidth)
+    } else {
+      let stream = OperandStream(
+        options.operands, precision: job.precision, seed: unitSeed(options.seed, unit: job.unit),
+        isMagnitude: job.isMagnitude)
+      inputs = stream.vectors(widths: job.inputWidths, count: options.vectorCount)
+    }
+    var measurement = try UnitMeasurement.measure(
+      netlist, inputs: inputs, reference: job.reference,
+      options: MeasurementOptions(
+        wordsPerNode: options.wordsPerNode, countsGlitches: true, recordsPerVector: true,
+        keepsPerVector: options.keepsPerVector))
+    if let transistors, measurement.mismatchCount == 0 {
+      let count = min(options.inertialVectorCount, measurement.vectorCount)
+      let prefix = zip(inputs, job.inputWidths).map { bus, width in Array(bus[0..<(count * ((width + 63) / 64))]) }
+      measurement.meanInertialSwitchedGates = try TimedSwitching.measure(
+        netlist, inputs: prefix, model: .rc, isInertial: true, subcircuits: transistors.subcircuits,
+        minimumLength: transistors.minimumLength
+      ).mean
+    }
+    return measurement
   }
 }
 

@@ -11,6 +11,39 @@ import TosimCircuits
 import TosimEvaluation
 import TosimFormats
 
+/// Operand vectors from a file for `derive --stimulus FILE`: two data
+/// operands `a` and `b` per vector, of the precision's width. A unit takes
+/// `a` and `b` on its data inputs in order (square root only `a`); other
+/// inputs (a carry-in) are 0.
+public struct DerivationStimulus: Sendable {
+  /// The file name, as the table's `operands` field records it.
+  public var name: String
+  /// Two buses (a, b), one limb array per bus, vector after vector.
+  public var operands: [[UInt64]]
+  /// The number of vectors.
+  public var vectorCount: Int { operands.first.map { $0.count / max(1, limbs) } ?? 0 }
+  /// Limbs per operand.
+  public var limbs: Int
+  /// Wraps vectors of `limbs`-limb operands read from `name`.
+  public init(name: String, operands: [[UInt64]], limbs: Int) {
+    self.name = name
+    self.operands = operands
+    self.limbs = limbs
+  }
+
+  /// The vectors laid out for input buses of `widths`: buses `dataWidth`
+  /// wide get a, then b; any other bus is 0.
+  public func vectors(widths: [Int], dataWidth: Int) -> [[UInt64]] {
+    var next = 0
+    return widths.map { width in
+      let count = vectorCount * ((width + 63) / 64)
+      guard width == dataWidth, next < operands.count else { return [UInt64](repeating: 0, count: count) }
+      defer { next += 1 }
+      return operands[next]
+    }
+  }
+}
+
 /// The knobs of a derivation.
 public struct DerivationOptions: Sendable {
   /// The adder inside every unit (`kogge-stone` by default).
@@ -29,6 +62,15 @@ public struct DerivationOptions: Sendable {
   public var operands = OperandDistribution.uniform
   /// 64-bit words per node per simulation batch.
   public var wordsPerNode = 16
+  /// Operand vectors read from a file instead of the seeded streams: every
+  /// unit of the (single) precision sees them; nil uses the streams.
+  public var stimulus: DerivationStimulus?
+  /// Vectors (the first of each unit's stream) the inertial column averages
+  /// (`derive --inertial-vectors N`, default 1024): its event-driven timing
+  /// simulation runs one vector at a time.
+  public var inertialVectorCount = 1024
+  /// Keep every unit's per-transition counts (`derive --per-vector`).
+  public var keepsPerVector = false
 
   /// The default options.
   public init() {}

@@ -42,49 +42,8 @@ public struct SwitchedCapacitance: Sendable {
     parameters: CellCapacitance.Parameters = CellCapacitance.Parameters()
   ) throws -> SwitchedCapacitance {
     let circuit = try FlatCircuit(netlist)
-    var capacitance = [Capacitance](repeating: Capacitance(), count: circuit.nodeCount)
-    var fanout = [Int](repeating: 0, count: circuit.nodeCount)
-    var cellCapacitance: [CellID: CellCapacitance] = [:]
-    var nodesOfInstance = [[Int]](repeating: [], count: netlist.instances.count)
-    for node in circuit.firstCellNode..<circuit.nodeCount where circuit.instanceOfNode[node] >= 0 {
-      nodesOfInstance[circuit.instanceOfNode[node]].append(node)
-    }
-    for (index, instance) in netlist.instances.enumerated() {
-      let cell = netlist.library[instance.cell]
-      if cellCapacitance[instance.cell] == nil {
-        guard let sub = subcircuits[cell.name.uppercased()] else {
-          throw InputError("cell \(cell.name) has no SPICE subcircuit to estimate capacitances from")
-        }
-        cellCapacitance[instance.cell] = CellCapacitance(cell: cell, subcircuit: sub, minimumLength: minimumLength, parameters: parameters)
-      }
-      let caps = cellCapacitance[instance.cell]!
-      let inputNodes = instance.inputs.map { circuit.nodeOfNet[$0.index] }
-      for (port, node) in inputNodes.enumerated() {
-        capacitance[node] = capacitance[node] + caps.inputs[port]
-        fanout[node] += 1
-      }
-      // The cell's nodes in FlatCircuit order: a node that copies or inverts
-      // an input or an earlier node is charged there (FlatCircuit.twin).
-      var own = nodesOfInstance[index].makeIterator()
-      var flatOfCellNode: [Int] = []
-      for (k, cellNode) in cell.nodes.enumerated() {
-        let flat: Int
-        if !cellNode.isOutput,
-          let twin = FlatCircuit.twin(of: k, in: cell, inputNodes: inputNodes, outputNodes: flatOfCellNode)
-        {
-          flat = twin
-        } else if let next = own.next() {
-          flat = next
-        } else {
-          flat = 0  // swept node with no flat counterpart: never toggles
-        }
-        flatOfCellNode.append(flat)
-        capacitance[flat] = capacitance[flat] + caps.nodes[k]
-      }
-    }
-    capacitance[0] = Capacitance()
-    capacitance[1] = Capacitance()
-
+    let (capacitance, fanout) = try nodeCapacitances(
+      netlist, circuit: circuit, subcircuits: subcircuits, minimumLength: minimumLength, parameters: parameters)
     let simulator = WordSimulator(circuit, options: SimulationOptions(countsGlitches: true))
     let total = inputs.first?.count ?? 0
     var result = SwitchedCapacitance()
@@ -109,5 +68,39 @@ public struct SwitchedCapacitance: Sendable {
       result.glitchFanout += glitches * Double(fanout[node])
     }
     return result
+  }
+
+  /// Each flat node's estimated capacitance (the gate and diffusion of the
+  /// pins it feeds and of its own cell node) and its fan-out in cell pins.
+  ///
+  /// - Throws: `InputError` when a cell has no subcircuit.
+  public static func nodeCapacitances(
+    _ netlist: Netlist, circuit: FlatCircuit, subcircuits: [String: Subcircuit], minimumLength: Double,
+    parameters: CellCapacitance.Parameters = CellCapacitance.Parameters()
+  ) throws -> (capacitance: [Capacitance], fanout: [Int]) {
+    var capacitance = [Capacitance](repeating: Capacitance(), count: circuit.nodeCount)
+    var fanout = [Int](repeating: 0, count: circuit.nodeCount)
+    var cellCapacitance: [CellID: CellCapacitance] = [:]
+    let cellNodes = circuit.cellNodeMap(netlist)
+    for (index, instance) in netlist.instances.enumerated() {
+      let cell = netlist.library[instance.cell]
+      if cellCapacitance[instance.cell] == nil {
+        guard let sub = subcircuits[cell.name.uppercased()] else {
+          throw InputError("cell \(cell.name) has no SPICE subcircuit to estimate capacitances from")
+        }
+        cellCapacitance[instance.cell] = CellCapacitance(cell: cell, subcircuit: sub, minimumLength: minimumLength, parameters: parameters)
+      }
+      let caps = cellCapacitance[instance.cell]!
+      for (port, net) in instance.inputs.enumerated() {
+        let node = circuit.nodeOfNet[net.index]
+        capacitance[node] = capacitance[node] + caps.inputs[port]
+        fanout[node] += 1
+      }
+      for (k, flat) in cellNodes[index].enumerated() { capacitance[flat.node] = capacitance[flat.node] + caps.nodes[k] }
+    }
+    capacitance[0] = Capacitance()
+    capacitance[1] = Capacitance()
+
+    return (capacitance, fanout)
   }
 }

@@ -103,13 +103,15 @@ public enum CompositeRecipes {
       let counts = primitiveCounts(operation, precision: p)
       var row = CostRow(
         operation: operation, unit: nil, recipe: counts, transistorCount: 0, depth: 0, staticTOs: 0, dynamicTOs: 0,
-        dynamicTOsStandardDeviation: 0, glitchTOs: 0)
+        dynamicTOsStandardDeviation: 0, glitchTOs: 0,
+        inertialTOs: primitives.allSatisfy { $0.inertialTOs != nil } ? 0 : nil)
       var variance = 0.0
       for (name, count) in counts {
         guard let primitive = primitives.first(where: { $0.operation == name }) else { continue }
         row.staticTOs += count * primitive.staticTOs
         row.dynamicTOs += Double(count) * primitive.dynamicTOs
         row.glitchTOs += Double(count) * primitive.glitchTOs
+        if let inertial = primitive.inertialTOs, let sum = row.inertialTOs { row.inertialTOs = sum + Double(count) * inertial }
         variance += Double(count) * primitive.dynamicTOsStandardDeviation * primitive.dynamicTOsStandardDeviation
       }
       row.dynamicTOsStandardDeviation = variance.squareRoot()

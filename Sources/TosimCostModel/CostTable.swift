@@ -3,7 +3,9 @@
 // operation, the unit's transistors and depth and its transistor operations
 // (TOs) — static (transistors used per op), dynamic (switched transistor
 // gates per op, zero-delay, mean and standard deviation) and glitch
-// (unit-delay mean) — plus the provenance of the numbers: designs, operand
+// (unit-delay mean) and inertial (glitches an inertial-delay timing
+// simulation with drive/load delays keeps, mean over the first
+// `inertialVectorCount` vectors) — plus the provenance of the numbers: designs, operand
 // distribution, vector count, seed and tool version. docs/cost-tables.md
 // documents the format; docs/to-model.md what each column measures.
 // This target holds the model only; TosimCost derives tables, TosimIO reads
@@ -33,12 +35,17 @@ public struct CostRow: Sendable, Equatable {
   public var dynamicTOsStandardDeviation: Double
   /// Mean switched transistor gates per operation, unit-delay (glitches included).
   public var glitchTOs: Double
+  /// Mean switched transistor gates per operation under inertial delays
+  /// from each cell's drive and load (docs/to-model.md); nil in tables
+  /// derived without the cells' transistor netlists or before the column.
+  public var inertialTOs: Double?
 
   /// Creates a row.
   public init(
     operation: ArithmeticOperation, unit: String?, recipe: [(operation: ArithmeticOperation, count: Int)], transistorCount: Int, depth: Int,
-    staticTOs: Int, dynamicTOs: Double, dynamicTOsStandardDeviation: Double, glitchTOs: Double
+    staticTOs: Int, dynamicTOs: Double, dynamicTOsStandardDeviation: Double, glitchTOs: Double, inertialTOs: Double? = nil
   ) {
+    self.inertialTOs = inertialTOs
     self.operation = operation
     self.unit = unit
     self.recipe = recipe
@@ -59,6 +66,7 @@ public struct CostRow: Sendable, Equatable {
       && a.recipe.map(\.count) == b.recipe.map(\.count) && a.transistorCount == b.transistorCount
       && a.depth == b.depth && a.staticTOs == b.staticTOs && a.dynamicTOs == b.dynamicTOs
       && a.dynamicTOsStandardDeviation == b.dynamicTOsStandardDeviation && a.glitchTOs == b.glitchTOs
+      && a.inertialTOs == b.inertialTOs
   }
 }
 
@@ -82,12 +90,16 @@ public struct CostTable: Sendable, Equatable {
   public var seed: UInt64
   /// Primitive rows, then recipe rows.
   public var rows: [CostRow]
+  /// Vectors (the first of each unit's stream) the inertial column is the
+  /// mean over; nil when the table has no inertial column.
+  public var inertialVectorCount: Int?
 
   /// Creates a table.
   public init(
     toolVersion: String, precision: Precision, designs: [(family: String, design: String)], operands: String,
-    vectorCount: Int, seed: UInt64, rows: [CostRow]
+    vectorCount: Int, seed: UInt64, rows: [CostRow], inertialVectorCount: Int? = nil
   ) {
+    self.inertialVectorCount = inertialVectorCount
     self.toolVersion = toolVersion
     self.precision = precision
     self.designs = designs
@@ -105,5 +117,6 @@ public struct CostTable: Sendable, Equatable {
     a.toolVersion == b.toolVersion && a.precision == b.precision && a.designs.map(\.family) == b.designs.map(\.family)
       && a.designs.map(\.design) == b.designs.map(\.design) && a.operands == b.operands
       && a.vectorCount == b.vectorCount && a.seed == b.seed && a.rows == b.rows
+      && a.inertialVectorCount == b.inertialVectorCount
   }
 }

@@ -75,6 +75,10 @@ public enum DesignExploration {
     public var isParetoOptimal = false
     /// Cells × vectors simulated (zero-delay sweep), for throughput figures.
     public var gateVectorEvaluationCount: Int
+    /// Switched transistor gates of every transition, zero-delay and unit
+    /// delay; empty unless asked for (`explore --per-vector`).
+    public var perVectorDynamic: [Int] = []
+    public var perVectorGlitch: [Int] = []
     /// `dynamicMean × depth`, an energy-delay style figure of merit.
     public var dynamicTimesDepth: Double { dynamicMean * Double(depth) }
 
@@ -90,6 +94,8 @@ public enum DesignExploration {
       dynamicStandardDeviation = measurement.switchedGatesStandardDeviation
       glitchMean = measurement.meanUnitDelaySwitchedGates
       gateVectorEvaluationCount = measurement.cellCount * measurement.vectorCount
+      perVectorDynamic = measurement.perVectorSwitchedGates
+      perVectorGlitch = measurement.perVectorUnitDelaySwitchedGates
     }
   }
 
@@ -149,6 +155,20 @@ public enum DesignExploration {
   ) throws -> [Row] {
     guard let first = candidates.first else { return [] }
     let stimulus = OperandStream(seed: seed).vectors(widths: first.reference.inputWidths, count: vectorCount)
+    return try run(candidates, stimulus: stimulus, progress: progress)
+  }
+
+  /// Simulates every candidate on `stimulus` (one array per input bus,
+  /// `⌈width/64⌉` limbs per vector, as `OperandStream.vectors` gives them)
+  /// and returns the rows as `run(_:vectorCount:seed:progress:)` does;
+  /// `keepsPerVector` fills every row's per-transition counts.
+  public static func run(
+    _ candidates: [Candidate], stimulus: [[UInt64]], keepsPerVector: Bool = false,
+    progress: @escaping @Sendable (String) -> Void = { _ in }
+  ) throws -> [Row] {
+    guard let first = candidates.first else { return [] }
+    let limbs = first.reference.inputLimbs
+    let vectorCount = stimulus.first.map { $0.count / max(1, limbs[0]) } ?? 0
     // Candidates whose references have the same name share one set of expected outputs.
     let owners = candidates.indices.map { index in
       guard let name = candidates[index].reference.name else { return index }
@@ -183,7 +203,9 @@ public enum DesignExploration {
     }
     let started = Date()
     let measurements = UnitMeasurement.measure(
-      jobs, options: MeasurementOptions(wordsPerNode: 16, countsGlitches: true, recordsPerVector: true, chunkLength: chunkLength)
+      jobs,
+      options: MeasurementOptions(
+        wordsPerNode: 16, countsGlitches: true, recordsPerVector: true, chunkLength: chunkLength, keepsPerVector: keepsPerVector)
     ) { index in
       progress("\(candidates[index].unit) done" + String(format: " (%.2f s since start)", Date().timeIntervalSince(started)))
     }

@@ -1,7 +1,8 @@
 //===--- MeasurementOptions.swift ------------------------------------------===//
 // The knobs of the batch driver (UnitMeasurement+Simulation): batch size,
 // which counts to take, how many mismatches to keep, and whether the stream
-// is cut into chunks simulated concurrently.
+// is cut into chunks simulated concurrently, and whether every transition's
+// counts are kept (`explore --per-vector`, `derive --per-vector`).
 // `tosim derive` measures each unit in one chunk (units run in parallel);
 // `tosim explore` cuts every design into chunks of 16,384 vectors.
 //===----------------------------------------------------------------------===//
@@ -20,10 +21,18 @@ public struct MeasurementOptions: Sendable {
   /// vectors, simulated concurrently by separate simulators; nil keeps the
   /// whole stream in one chunk. Counts do not depend on it.
   public var chunkLength: Int?
+  /// Keep every transition's switched gates in the result, zero-delay and
+  /// unit-delay (the unit-delay ones from a TimingSimulator with unit delays,
+  /// which counts exactly as the unit-delay replay does, vector by vector).
+  public var keepsPerVector = false
 
   /// The default options: 16 words per node, glitches and per-vector counts
   /// on, one chunk.
-  public init(wordsPerNode: Int = 16, countsGlitches: Bool = true, recordsPerVector: Bool = true, chunkLength: Int? = nil) {
+  public init(
+    wordsPerNode: Int = 16, countsGlitches: Bool = true, recordsPerVector: Bool = true, chunkLength: Int? = nil,
+    keepsPerVector: Bool = false
+  ) {
+    self.keepsPerVector = keepsPerVector
     self.wordsPerNode = wordsPerNode
     self.countsGlitches = countsGlitches
     self.recordsPerVector = recordsPerVector

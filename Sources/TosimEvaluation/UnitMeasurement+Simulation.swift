@@ -88,6 +88,7 @@ extension UnitMeasurement {
     var switchedGates = 0
     var unitDelaySwitchedGates = 0
     var perVectorSwitchedGates: [Int] = []
+    var perVectorUnitDelaySwitchedGates: [Int] = []
     var mismatchCount = 0
     var mismatches: [Mismatch] = []
   }
@@ -99,7 +100,7 @@ extension UnitMeasurement {
       job.circuit,
       options: SimulationOptions(
         wordsPerNode: max(1, options.wordsPerNode), countsGlitches: options.countsGlitches,
-        recordsPerVector: options.recordsPerVector))
+        recordsPerVector: options.recordsPerVector || options.keepsPerVector))
     let vectors = job.vectors
     if range.lowerBound > 0 { simulator.run(vectors.inputs, vectors: (range.lowerBound - 1)..<range.lowerBound) }
     let switchedBefore = simulator.switchedGateCount
@@ -115,6 +116,12 @@ extension UnitMeasurement {
     outcome.switchedGates = simulator.switchedGateCount - switchedBefore
     outcome.unitDelaySwitchedGates = simulator.unitDelaySwitchedGateCount - unitDelayBefore
     outcome.perVectorSwitchedGates = simulator.perVectorSwitchedGates
+    if options.keepsPerVector {
+      // The vector before the chunk settles uncounted, as above.
+      let timing = TimingSimulator(job.circuit, delays: TimingSimulator.unitDelays(job.circuit), isInertial: false)
+      timing.run(vectors.inputs, vectors: max(0, range.lowerBound - 1)..<range.upperBound)
+      outcome.perVectorUnitDelaySwitchedGates = timing.perVectorSwitchedGates
+    }
     return outcome
   }
 
@@ -163,7 +170,11 @@ extension UnitMeasurement {
       result.meanUnitDelaySwitchedGates = Double(chunks.reduce(0) { $0 + $1.unitDelaySwitchedGates }) / Double(transitions)
     }
     let values = chunks.count == 1 ? chunks[0].perVectorSwitchedGates : chunks.flatMap(\.perVectorSwitchedGates)
-    if options.recordsPerVector, !values.isEmpty {
+    if options.keepsPerVector {
+      result.perVectorSwitchedGates = values
+      result.perVectorUnitDelaySwitchedGates = chunks.flatMap(\.perVectorUnitDelaySwitchedGates)
+    }
+    if options.recordsPerVector || options.keepsPerVector, !values.isEmpty {
       let mean = Double(values.reduce(0, +)) / Double(values.count)
       let variance = values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(values.count)
       result.switchedGatesStandardDeviation = variance.squareRoot()

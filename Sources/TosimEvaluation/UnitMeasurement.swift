@@ -24,6 +24,14 @@ public struct UnitMeasurement: Sendable {
   /// Mean switched transistor gates per operation, unit-delay (glitches
   /// included); 0 unless glitches were counted.
   public var meanUnitDelaySwitchedGates = 0.0
+  /// Switched transistor gates of every transition (vector k−1 to k, for
+  /// k = 1…vectors−1), zero-delay; empty unless kept (`keepsPerVector`).
+  public var perVectorSwitchedGates: [Int] = []
+  /// The same with unit delays (glitches included); empty unless kept.
+  public var perVectorUnitDelaySwitchedGates: [Int] = []
+  /// Mean switched transistor gates per operation under inertial delays
+  /// (set by `tosim derive` from TosimCost's TimedSwitching); nil otherwise.
+  public var meanInertialSwitchedGates: Double?
   /// Vectors whose outputs differ from the reference.
   public var mismatchCount = 0
   /// The first few mismatches, in stream order.

@@ -80,10 +80,12 @@ public enum CostTableReader {
         operation: op, unit: unit, recipe: recipe, transistorCount: try object.int("transistors") ?? 0,
         depth: try object.int("depth") ?? 0, staticTOs: staticTOs, dynamicTOs: try number("to_dynamic"),
         dynamicTOsStandardDeviation: try number("to_dynamic_std", required: false),
-        glitchTOs: try number("to_glitch", required: false)))
+        glitchTOs: try number("to_glitch", required: false),
+        inertialTOs: object.members["to_inertial"] == nil ? nil : try number("to_inertial")))
     }
     return CostTable(
       toolVersion: try root.requiredString("tool_version"), precision: precision, designs: designs,
-      operands: try root.string("operands") ?? "", vectorCount: vectors, seed: UInt64(seed), rows: rows)
+      operands: try root.string("operands") ?? "", vectorCount: vectors, seed: UInt64(seed), rows: rows,
+      inertialVectorCount: try root.int("inertial_vectors"))
   }
 }

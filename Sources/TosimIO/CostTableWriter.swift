@@ -19,7 +19,8 @@ public enum CostTableWriter {
       [("tool_version", .string(table.toolVersion))],
       [("precision", .string(table.precision.rawValue))],
       [("designs", .object(table.designs.map { ($0.family, .string($0.design)) }))],
-      [("operands", .string(table.operands)), ("vectors", .int(table.vectorCount)), ("seed", .int(Int(table.seed)))],
+      [("operands", .string(table.operands)), ("vectors", .int(table.vectorCount)), ("seed", .int(Int(table.seed)))]
+        + (table.inertialVectorCount.map { [("inertial_vectors", JSONValue.int($0))] } ?? []),
     ]
   }
 
@@ -35,7 +36,7 @@ public enum CostTableWriter {
       ("transistors", .int(row.transistorCount)), ("depth", .int(row.depth)), ("to_static", .int(row.staticTOs)),
       ("to_dynamic", .decimal(row.dynamicTOs)), ("to_dynamic_std", .decimal(row.dynamicTOsStandardDeviation)),
       ("to_glitch", .decimal(row.glitchTOs)),
-    ])
+    ] + (row.inertialTOs.map { [("to_inertial", JSONValue.decimal($0))] } ?? []))
   }
 
   /// The table as a JSON document (schema `tosim.cost-table/1`).
@@ -55,16 +56,18 @@ public enum CostTableWriter {
     "op,kind,unit,recipe,transistors,depth,to_static,to_dynamic,to_dynamic_std,to_glitch"
 
   /// The table as CSV: a header and one line per operation; recipes are
-  /// written `mul:7;add:8`.
+  /// written `mul:7;add:8`. A table with the inertial column has a last
+  /// column `to_inertial`.
   public static func csv(_ table: CostTable) -> String {
-    var lines = [csvHeader]
+    let hasInertial = table.inertialVectorCount != nil
+    var lines = [csvHeader + (hasInertial ? ",to_inertial" : "")]
     for row in table.rows {
       let recipe = row.recipe.map { "\($0.operation.rawValue):\($0.count)" }.joined(separator: ";")
       lines.append([
         row.operation.rawValue, row.isRecipe ? "recipe" : "primitive", row.unit ?? "", recipe,
         String(row.transistorCount), String(row.depth), String(row.staticTOs), DecimalText.twoPlaces(row.dynamicTOs),
         DecimalText.twoPlaces(row.dynamicTOsStandardDeviation), DecimalText.twoPlaces(row.glitchTOs),
-      ].joined(separator: ","))
+      ].joined(separator: ",") + (hasInertial ? "," + (row.inertialTOs.map(DecimalText.twoPlaces) ?? "") : ""))
     }
     return lines.joined(separator: "\n") + "\n"
   }

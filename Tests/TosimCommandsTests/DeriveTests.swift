@@ -52,7 +52,10 @@ struct DeriveTests {
     let sigmoid = try #require(ops.first { $0["op"] as? String == "sigmoid" })
     #expect(sigmoid["kind"] as? String == "recipe" && sigmoid["transistors"] as? Int == 0)
     let intTable = try String(contentsOfFile: CostTableFiles.path(for: .int8, .csv, in: first), encoding: .utf8)
-    #expect(intTable.hasPrefix(CostTableWriter.csvHeader + "\nadd,primitive,int8.add,"))
+    #expect(intTable.hasPrefix(CostTableWriter.csvHeader + ",to_inertial\nadd,primitive,int8.add,"))
+    // The inertial column: over the first min(1024, vectors) vectors, recipes summing primitives.
+    #expect(json["inertial_vectors"] as? Int == 512)
+    #expect(ops.allSatisfy { ($0["to_inertial"] as? Double ?? 0) > 0 })
   }
 
   @Test func evalGivesTheGateLevelResult() {

@@ -61,18 +61,24 @@ struct UnitMeasurementTests {
     let inputs = OperandStream(seed: UInt64(100 + seed)).vectors(widths: reference.inputWidths, count: count)
     var sequential = try ReferenceSimulator(netlist)
     var perVector: [Double] = []
+    var perVectorGlitch: [Int] = []
     for vector in 0..<count {
-      let before = sequential.switchedGateCount
+      let (before, glitchBefore) = (sequential.switchedGateCount, sequential.unitDelaySwitchedGateCount)
       sequential.apply([TestSupport.bits(inputs[0][vector], width: reference.inputWidths[0]), [inputs[1][vector] == 1]])
-      if vector > 0 { perVector.append(Double(sequential.switchedGateCount - before)) }
+      if vector > 0 {
+        perVector.append(Double(sequential.switchedGateCount - before))
+        perVectorGlitch.append(sequential.unitDelaySwitchedGateCount - glitchBefore)
+      }
     }
     let mean = Double(sequential.switchedGateCount) / Double(count - 1)
     let variance = perVector.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(perVector.count)
     var results: [UnitMeasurement] = []
     for (words, chunk) in [(16, nil), (1, nil), (1, 37), (2, 64), (1, 129), (4, 699), (2, 1000)] as [(Int, Int?)] {
-      let options = MeasurementOptions(wordsPerNode: words, chunkLength: chunk)
+      let options = MeasurementOptions(wordsPerNode: words, chunkLength: chunk, keepsPerVector: true)
       let result = try UnitMeasurement.measure(netlist, inputs: inputs, reference: reference, options: options)
       #expect(result.mismatchCount == 0, "\(result.firstMismatch ?? "")")
+      #expect(result.perVectorSwitchedGates.map(Double.init) == perVector, "words \(words), chunk \(chunk ?? 0)")
+      #expect(result.perVectorUnitDelaySwitchedGates == perVectorGlitch, "words \(words), chunk \(chunk ?? 0)")
       #expect(result.meanSwitchedGates == mean, "words \(words), chunk \(chunk ?? 0)")
       #expect(result.meanUnitDelaySwitchedGates == Double(sequential.unitDelaySwitchedGateCount) / Double(count - 1))
       #expect(abs(result.switchedGatesStandardDeviation - variance.squareRoot()) < 1e-9)
@@ -95,6 +101,7 @@ struct UnitMeasurementTests {
       #expect(together[index].meanSwitchedGates == alone.meanSwitchedGates)
       #expect(together[index].meanUnitDelaySwitchedGates == alone.meanUnitDelaySwitchedGates)
       #expect(together[index].switchedGatesStandardDeviation == alone.switchedGatesStandardDeviation)
+      #expect(alone.perVectorSwitchedGates.isEmpty && alone.perVectorUnitDelaySwitchedGates.isEmpty, "kept only when asked")
     }
   }
 

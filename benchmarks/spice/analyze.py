@@ -18,6 +18,13 @@ import re
 import sys
 
 TO_COLUMNS = ["to_dynamic", "to_glitch", "transistors"]
+# Timed counts (TimingSimulator with drive/load delays), when the decks carry them.
+TIMED_COLUMNS = ["to_inertial_rc", "to_inertial_load", "to_transport_rc", "to_transport_load"]
+PER_VECTOR = ["to_dynamic", "to_glitch", "to_inertial_rc"]
+# What ngspice measured; --reuse takes these from an earlier results.json.
+SPICE_FIELDS = ["energy_unit_fJ", "energy_drivers_fJ", "energy_total_fJ", "leakage_nW", "leakage_per_op_fJ",
+                "settle_max_ps", "settle_mean_ps", "energy_per_transition_fJ", "samples", "missing_samples",
+                "ambiguous_samples", "mismatches", "first_mismatches"]
 
 
 def parse_deck(path):
@@ -116,6 +123,43 @@ def proportional_fit(x, y):
     return k, max(abs(e) for e in errors), math.sqrt(sum(e * e for e in errors) / len(errors)), errors
 
 
+def tosim_columns(info):
+    """tosim's columns from a deck's annotations."""
+    out = {
+        "design": info["unit"],
+        "vectors": int(info["vectors"]),
+        "period_s": float(info["period"]),
+        "transistors": int(info["transistors"]),
+        "depth": int(info["depth"]),
+        "to_dynamic": float(info["to_dynamic"]),
+        "to_dynamic_std": float(info["to_dynamic_std"]),
+        "to_glitch": float(info["to_glitch"]),
+        **{k: float(v) for k, v in info.items() if k.startswith("cap_") or k.startswith("fanout_")},
+        **{k: float(info[k]) for k in TIMED_COLUMNS if k in info},
+    }
+    per_vector = {k: [int(v) for v in info[k + "_per_vector"].split(",") if v]
+                  for k in PER_VECTOR if k + "_per_vector" in info}
+    if per_vector:
+        out["per_vector"] = per_vector
+    return out
+
+
+def reuse_design(work, base, old):
+    """tosim's columns from a freshly exported deck, ngspice's numbers from
+    the earlier run `old` (same design, vectors and counts, or it fails)."""
+    info, _ = parse_deck(os.path.join(work, base + ".sp"))
+    d = tosim_columns(info)
+    previous = old.get(d["design"])
+    if previous is None:
+        raise SystemExit(f"FAILED: {d['design']} is not in the reused results")
+    for key in ("vectors", "period_s", "transistors", "to_dynamic", "to_glitch"):
+        if abs(previous[key] - d[key]) > 1e-9 * max(1, abs(d[key])):
+            raise SystemExit(f"FAILED: {d['design']}: {key} {d[key]} differs from the reused run's {previous[key]}: "
+                             "not the same vectors or circuit")
+    d.update({k: previous[k] for k in SPICE_FIELDS})
+    return d
+
+
 def analyse_design(work, base):
     info, expect = parse_deck(os.path.join(work, base + ".sp"))
     meas = parse_log(os.path.join(work, base + ".log"))
@@ -142,15 +186,7 @@ def analyse_design(work, base):
     leak_power = -supply * meas.get("i_leak", float("nan"))
     per_transition = [-supply * meas[f"q_unit_{k}"] for k in range(1, n) if f"q_unit_{k}" in meas]
     return {
-        "design": info["unit"],
-        "vectors": n,
-        "period_s": period,
-        "transistors": int(info["transistors"]),
-        "depth": int(info["depth"]),
-        "to_dynamic": float(info["to_dynamic"]),
-        "to_dynamic_std": float(info["to_dynamic_std"]),
-        "to_glitch": float(info["to_glitch"]),
-        **{k: float(v) for k, v in info.items() if k.startswith("cap_") or k.startswith("fanout_")},
+        **tosim_columns(info),
         "energy_unit_fJ": e_unit * 1e15,
         "energy_drivers_fJ": e_drv * 1e15,
         "energy_total_fJ": (e_unit + e_drv) * 1e15,
@@ -234,6 +270,22 @@ def add_fitted(designs):
         notes["cap_blend_wire_fF"] = f"cap_blend + {w:.1f} fF per fan-out toggle (wire term fitted on all designs)"
         columns += ["cap_blend_fF", "cap_blend_wire_fF"]
     return columns, notes
+
+
+def per_vector_correlation(designs):
+    """Per design, Pearson r between each per-transition TO column and the
+    SPICE energy of the same transitions (q_unit_k)."""
+    out = {}
+    for column in PER_VECTOR:
+        rs = {}
+        for d in designs:
+            x = d.get("per_vector", {}).get(column)
+            y = d["energy_per_transition_fJ"]
+            if x and len(x) == len(y) and len(y) > 2:
+                rs[d["design"]] = pearson(x, y)
+        if rs:
+            out[column] = rs
+    return out
 
 
 def family(design):
@@ -333,7 +385,21 @@ def markdown(result, svg_name):
         lines += [f"**Not finished (no ngspice results): {', '.join(result['unfinished'])}.**", ""]
     lines += ["Columns with a fitted parameter (one more than the coefficient, fitted on all designs):", ""]
     lines += [f"* `{c}` = {text}" for c, text in result["fitted_columns"].items()]
-    lines += ["", f"![SPICE energy against to_dynamic]({svg_name})", ""]
+    lines += ["", f"![SPICE energy against {result['plotted']}]({svg_name})", ""]
+    if result.get("per_vector"):
+        columns = list(result["per_vector"])
+        lines += ["## Vector by vector", "",
+                  "Pearson r, per design, between tosim's switched gates of each transition and the SPICE energy of",
+                  "the same transition (the unit's supply charge in that period, `q_unit_k`):", "",
+                  "| design | " + " | ".join(columns) + " |", "|---|" + "---|" * len(columns)]
+        for d in designs:
+            lines.append(f"| {d['design']} | " + " | ".join(
+                f"{result['per_vector'][c].get(d['design'], float('nan')):.3f}" for c in columns) + " |")
+        means = [sum(result["per_vector"][c].values()) / len(result["per_vector"][c]) for c in columns]
+        lines += ["| mean | " + " | ".join(f"{m:.3f}" for m in means) + " |", ""]
+    if result.get("reused"):
+        lines += [f"SPICE numbers reused from {result['reused']} (the same decks' ngspice run); tosim's columns recomputed "
+                  "from freshly exported decks on the same vectors (checked: same vector counts, to_dynamic and to_glitch).", ""]
     if "notes" in result:
         lines += result["notes"]
     return "\n".join(lines) + "\n"
@@ -351,15 +417,26 @@ def main():
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--ngspice", default="ngspice")
     parser.add_argument("--findings", help="a Markdown file appended to the report (hand-written conclusions)")
+    parser.add_argument("--reuse", help="take ngspice's numbers from this earlier results.json (decks exported afresh, "
+                        "no ngspice run): recomputes tosim's columns only")
     parser.add_argument("--partial", action="store_true",
                         help="report designs whose ngspice run has not finished as unfinished instead of failing")
     args = parser.parse_args()
     bases = [line.strip() for line in open(args.decks) if line.strip()]
-    unfinished = [b for b in bases if "q_unit" not in parse_log(os.path.join(args.work, b + ".log"))]
-    if unfinished and not args.partial:
-        print(f"FAILED: no ngspice results for {', '.join(unfinished)}", file=sys.stderr)
-        return 1
-    designs = [analyse_design(args.work, b) for b in bases if b not in unfinished]
+    reused = None
+    if args.reuse:
+        reused = json.load(open(args.reuse))
+        old = {d["design"]: d for d in reused["designs"]}
+        unfinished = []
+        designs = [reuse_design(args.work, b, old) for b in bases]
+        for key in ("pdk", "ngspice", "elapsed_s", "jobs"):
+            setattr(args, {"elapsed_s": "elapsed"}.get(key, key), reused[key])
+    else:
+        unfinished = [b for b in bases if "q_unit" not in parse_log(os.path.join(args.work, b + ".log"))]
+        if unfinished and not args.partial:
+            print(f"FAILED: no ngspice results for {', '.join(unfinished)}", file=sys.stderr)
+            return 1
+        designs = [analyse_design(args.work, b) for b in bases if b not in unfinished]
     groups = {
         "adders (8 bit)": [d for d in designs if ".add:" in d["design"]],
         "multipliers (4 bit)": [d for d in designs if d["design"].startswith("int4.mul")],
@@ -367,7 +444,7 @@ def main():
         "all": designs,
     }
     groups = {k: v for k, v in groups.items() if len(v) >= 2}
-    columns = TO_COLUMNS + add_derived(designs)
+    columns = TO_COLUMNS + [c for c in TIMED_COLUMNS if all(c in d for d in designs)] + add_derived(designs)
     fitted, fitted_notes = add_fitted(designs)
     columns += fitted
     result = {
@@ -383,6 +460,9 @@ def main():
         "unfinished": unfinished,
         "designs": designs,
         "fitted_columns": fitted_notes,
+        "per_vector": per_vector_correlation(designs),
+        "plotted": "to_inertial_rc" if all("to_inertial_rc" in d for d in designs) else "to_dynamic",
+        **({"reused": "the committed results.json"} if reused else {}),
         "groups": {k: [d["design"] for d in v] for k, v in groups.items()},
         "fits": {target: {g: fits(v, target, columns) for g, v in groups.items()}
                  for target in ("energy_unit_fJ", "energy_total_fJ")},
@@ -392,7 +472,7 @@ def main():
             json.dump(result, f, indent=1)
             f.write("\n")
     if args.svg:
-        svg_plot(designs, "to_dynamic", args.svg)
+        svg_plot(designs, result["plotted"], args.svg)
     if args.markdown:
         with open(args.markdown, "w") as f:
             f.write(markdown(result, os.path.basename(args.svg or "")))

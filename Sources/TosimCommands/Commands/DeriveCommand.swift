@@ -32,7 +32,11 @@ struct DeriveCommand: TosimCommand {
     byte-identical files. docs/cost-tables.md describes the format. --precision takes any
     precision name or alias (FP32, e4m3, int64); --all covers \(CostTableDerivation.precisions.map(\.rawValue).joined(separator: " ")).
     Without --out the tables go to $TOSIM_TABLES, else to circuits/tables of the tosim package
-    containing the working directory; elsewhere --out is required. Each precision's JSON and CSV
+    containing the working directory; elsewhere --out is required. --stimulus FILE (one precision)
+    measures every primitive on the file's vectors, one per line, two hexadecimal operands a b of
+    the precision's width (as tosim eval reads them; square roots take a, a carry-in is 0); the
+    tables then record operands "file FILE" and seed 0. --per-vector (with --json) adds each
+    primitive's switched gates per transition, zero-delay and unit-delay, to the summary. Each precision's JSON and CSV
     are written as soon as its units are verified, both or neither (docs/cli.md).
     """
   static var precisionFlags: [(flag: String, precisions: [Precision])] {
@@ -49,7 +53,10 @@ struct DeriveCommand: TosimCommand {
         .option("--sqrt", "DESIGN", "Square root: " + Self.names(SquareRoots.Design.allCases, \.floatingPointDesign) + "."),
         .option("--vectors", "N", "Operand vectors per unit (default 65536)."),
         .option("--seed", "S", "Seed of the operand streams (default 1)."),
+        .option("--inertial-vectors", "N", "Vectors (the first of each stream) the to_inertial column averages, 2…65536 (default 1024)."),
         .option("--operands", "DIST", "Operand distribution: uniform (every bit pattern) or normal (N(0,1) values). Default uniform."),
+        .option("--stimulus", "FILE", "Operand vectors from FILE instead of the seeded streams (one precision only): lines 'a b' in hex."),
+        .flag("--per-vector", "With --json: every primitive's switched gates per transition, zero-delay and unit-delay."),
         .option("--out", "DIR", "Folder for the tables (default $TOSIM_TABLES, else circuits/tables inside the package)."),
         .flag("--json", "Print the derived tables' summary as JSON instead of text tables."),
         .flag("--quiet", "No progress or notes on standard error."),
@@ -70,6 +77,8 @@ struct DeriveCommand: TosimCommand {
   let isQuiet: Bool
   let json: Bool
   let library: LibraryOptions
+  let stimulusPath: String?
+  let perVector: Bool
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(0...0, "")
@@ -99,6 +108,7 @@ struct DeriveCommand: TosimCommand {
     }
     options.vectorCount = try arguments.integer("--vectors", default: 65_536, in: 2...100_000_000)
     options.seed = try arguments.seed("--seed", default: 1)
+    options.inertialVectorCount = try arguments.integer("--inertial-vectors", default: 1024, in: 2...65_536)
     if let text = arguments.string("--operands") {
       guard let distribution = OperandDistribution(rawValue: text) else {
         throw UsageError("unknown operand distribution '\(text)'; known: uniform, normal")
@@ -113,12 +123,34 @@ struct DeriveCommand: TosimCommand {
     isQuiet = arguments.flag("--quiet")
     json = arguments.flag("--json")
     library = try LibraryOptions(arguments)
+    stimulusPath = arguments.string("--stimulus")
+    perVector = arguments.flag("--per-vector")
+    if stimulusPath != nil {
+      if let option = ["--vectors", "--seed", "--operands"].first(where: { arguments.string($0) != nil }) {
+        throw UsageError("\(option) does not apply with --stimulus FILE (the file gives the vectors)")
+      }
+      guard precisions.count == 1 else {
+        throw UsageError("--stimulus FILE needs exactly one precision (its operands have that precision's width); got "
+          + precisions.map(\.rawValue).joined(separator: ", "))
+      }
+    }
+    if perVector && !json { throw UsageError("--per-vector needs --json") }
   }
 
   func run(_ context: CommandContext) throws {
     guard let folder = try outputFolder.map(context.resolve) ?? PackageLocation.deriveFolder(context) else {
       throw UsageError("outside the tosim package derive needs --out DIR (or \(PackageLocation.tablesVariable)=DIR)")
     }
+    // The stimulus file is read before the output folder is touched.
+    var derivation = derivation
+    if let stimulusPath, let precision = precisions.first {
+      let width = precision.bitWidth
+      let operands = try OperandLines.read(
+        context.resolve(stimulusPath), name: stimulusPath, names: ["a", "b"], widths: [width, width])
+      derivation.stimulus = DerivationStimulus(
+        name: (stimulusPath as NSString).lastPathComponent, operands: operands, limbs: (width + 63) / 64)
+    }
+    derivation.keepsPerVector = perVector
     try Self.checkWritable(folder)
     for repaired in try AtomicFile.recoverPairs(in: folder) where !isQuiet {
       context.note("derive: completed \(repaired), left half-written by an interrupted run")
@@ -128,11 +160,13 @@ struct DeriveCommand: TosimCommand {
     }
     let cells = try library.load(context)
     let progress = Progress("derive", context: context, quiet: isQuiet)
+    let perVectorCounts = PerVectorCounts()
     let written = WrittenTables()
     let tables: [CostTable]
     do {
       tables = try CostTableDerivation.derive(
         precisions, options: derivation, library: cells, toolVersion: Tosim.version,
+        transistors: .init(try CellLibraryLoader.subcircuits(directories: library.directories(context))),
         progress: { line in
           let parts = line.split(separator: " ", maxSplits: 1)
           let counts = parts.first?.split(separator: "/").compactMap { Int($0) } ?? []
@@ -142,7 +176,8 @@ struct DeriveCommand: TosimCommand {
           try Self.write(table, to: folder)
           written.add(table.precision)
           progress.report(done: written.count, total: precisions.count, "wrote \(table.precision.rawValue).json and .csv")
-        })
+        },
+        measured: { unit, measurement in if perVector { perVectorCounts.store(unit, measurement) } })
     } catch {
       if !isQuiet && written.count > 0 {
         context.note("derive: kept the finished tables \(written.names) in \(folder)")
@@ -151,7 +186,7 @@ struct DeriveCommand: TosimCommand {
     }
     if json {
       context.print(JSONValue.object([
-        ("folder", .string(folder)), ("tables", .array(tables.map { Self.json($0, folder: folder) })),
+        ("folder", .string(folder)), ("tables", .array(tables.map { Self.json($0, folder: folder, perVector: perVector ? perVectorCounts.all : nil) })),
       ]).rendered())
     } else {
       for table in tables { context.print(Self.summary(table)) }
@@ -194,35 +229,44 @@ struct DeriveCommand: TosimCommand {
   }
 
   /// The `--json` summary of one table.
-  static func json(_ table: CostTable, folder: String) -> JSONValue {
+  static func json(_ table: CostTable, folder: String, perVector: [String: UnitMeasurement]? = nil) -> JSONValue {
     .object([
       ("precision", .string(table.precision.rawValue)),
       ("files", .array(CostTableFiles.Kind.allCases.map { .string(CostTableFiles.path(for: table.precision, $0, in: folder)) })),
       ("designs", .object(table.designs.map { ($0.family, JSONValue.string($0.design)) })),
       ("operands", .string(table.operands)), ("vectors", .int(table.vectorCount)), ("seed", .uint(table.seed)),
+    ] + (table.inertialVectorCount.map { [("inertial_vectors", JSONValue.int($0))] } ?? []) + [
       ("ops", .array(table.rows.map { row in
         .object([
           ("op", .string(row.operation.rawValue)), ("kind", .string(row.isRecipe ? "recipe" : "primitive")),
           ("transistors", .int(row.transistorCount)), ("depth", .int(row.depth)), ("to_static", .int(row.staticTOs)),
           ("to_dynamic", .double(row.dynamicTOs)), ("to_dynamic_std", .double(row.dynamicTOsStandardDeviation)),
           ("to_glitch", .double(row.glitchTOs)),
-        ])
+        ] + (row.inertialTOs.map { [("to_inertial", JSONValue.double($0))] } ?? []) + (row.unit.flatMap { perVector?[$0] }.map { measurement in
+          [
+            ("to_dynamic_per_vector", JSONValue.array(measurement.perVectorSwitchedGates.map(JSONValue.int))),
+            ("to_glitch_per_vector", JSONValue.array(measurement.perVectorUnitDelaySwitchedGates.map(JSONValue.int))),
+          ]
+        } ?? []))
       })),
     ])
   }
 
   /// A readable rendering of one table.
   static func summary(_ table: CostTable) -> String {
-    var text = TextTable(header: ["op", "kind", "transistors", "depth", "to_static", "to_dynamic", "std", "to_glitch"])
+    let hasInertial = table.inertialVectorCount != nil
+    var text = TextTable(header: ["op", "kind", "transistors", "depth", "to_static", "to_dynamic", "std", "to_glitch"]
+      + (hasInertial ? ["to_inertial"] : []))
     for row in table.rows {
       text.rows.append([
         row.operation.rawValue, row.isRecipe ? "recipe" : "primitive", String(row.transistorCount), String(row.depth),
         String(row.staticTOs), DecimalText.twoPlaces(row.dynamicTOs), DecimalText.twoPlaces(row.dynamicTOsStandardDeviation),
         DecimalText.twoPlaces(row.glitchTOs),
-      ])
+      ] + (hasInertial ? [row.inertialTOs.map(DecimalText.twoPlaces) ?? ""] : []))
     }
     let designs = table.designs.map { "\($0.family) \($0.design)" }.joined(separator: ", ")
     return "\(table.precision.rawValue) (\(designs); \(table.operands) operands, \(table.vectorCount) vectors, seed \(table.seed))\n"
+      + (table.inertialVectorCount.map { "to_inertial over the first \($0) vectors of each stream\n" } ?? "")
       + text.rendered
   }
 }
@@ -245,5 +289,21 @@ private final class WrittenTables: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return precisions.map(\.rawValue).joined(separator: ", ")
+  }
+}
+
+/// Every unit's measurement, kept for `--per-vector` (thread safe).
+private final class PerVectorCounts: @unchecked Sendable {
+  private var measurements: [String: UnitMeasurement] = [:]
+  private let lock = NSLock()
+  func store(_ unit: String, _ measurement: UnitMeasurement) {
+    lock.lock()
+    measurements[unit] = measurement
+    lock.unlock()
+  }
+  var all: [String: UnitMeasurement] {
+    lock.lock()
+    defer { lock.unlock() }
+    return measurements
   }
 }

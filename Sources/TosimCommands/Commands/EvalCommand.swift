@@ -99,7 +99,10 @@ struct EvalCommand: TosimCommand {
 
     let input = context.readStandardInput()
     do {
-      try parse(input, netlist: netlist, source: source, inputWidths: inputWidths, inputLimbs: inputLimbs) { operands in
+      try OperandLines.parse(
+        input, file: "<stdin>", names: netlist.inputs.map(\.name), widths: inputWidths,
+        omittable: { inputWidths[$0] == 1 || source.isIgnoredInput($0) }
+      ) { operands in
         pending.append(operands)
         if pending.count == simulator.lanesPerBatch { flush() }
       }
@@ -117,76 +120,5 @@ struct EvalCommand: TosimCommand {
         ("results", .array(records)),
       ]).rendered())
     }
-  }
-
-  /// Parses operand lines, calling `accept` with each line's operands.
-  private func parse(
-    _ input: String, netlist: Netlist, source: CircuitSource, inputWidths: [Int], inputLimbs: [Int],
-    accept: ([[UInt64]]) -> Void
-  ) throws {
-    for (offset, line) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let fields = line.split(whereSeparator: \.isWhitespace)
-      if fields.isEmpty || fields[0].hasPrefix("#") { continue }
-      let lineNumber = offset + 1
-      var optional = 0
-      while optional < inputWidths.count
-        && (inputWidths[inputWidths.count - 1 - optional] == 1 || source.isIgnoredInput(inputWidths.count - 1 - optional))
-      {
-        optional += 1
-      }
-      guard fields.count <= inputWidths.count && fields.count >= inputWidths.count - optional else {
-        let names = netlist.inputs.map(\.name).joined(separator: " ")
-        throw InputError("expected \(inputWidths.count - optional == inputWidths.count ? "" : "\(inputWidths.count - optional) to ")\(inputWidths.count) hexadecimal operands (\(names)), found \(fields.count)",
-          file: "<stdin>", line: lineNumber)
-      }
-      var operands: [[UInt64]] = []
-      for bus in inputWidths.indices {
-        if bus >= fields.count {
-          operands.append([UInt64](repeating: 0, count: inputLimbs[bus]))
-          continue
-        }
-        guard let limbs = Hex.parse(fields[bus], width: inputWidths[bus]) else {
-          throw InputError("operand \(netlist.inputs[bus].name) = '\(InputError.echo(fields[bus]))' is not a hexadecimal number of at most \(inputWidths[bus]) bits",
-            file: "<stdin>", line: lineNumber)
-        }
-        operands.append(limbs)
-      }
-      accept(operands)
-    }
-  }
-}
-
-/// Hexadecimal operands as little-endian 64-bit limbs.
-enum Hex {
-  /// Parses `text` (optional 0x) into `⌈width/64⌉` limbs, or nil when it is
-  /// not hexadecimal or does not fit in `width` bits.
-  static func parse(_ text: Substring, width: Int) -> [UInt64]? {
-    var digits = text.lowercased()
-    if digits.hasPrefix("0x") { digits.removeFirst(2) }
-    digits = digits.replacingOccurrences(of: "_", with: "")
-    guard !digits.isEmpty, digits.allSatisfy(\.isHexDigit) else { return nil }
-    var limbs = [UInt64](repeating: 0, count: (width + 63) / 64)
-    for (position, character) in digits.reversed().enumerated() {
-      let value = UInt64(character.hexDigitValue!)
-      let bit = position * 4
-      guard value == 0 || bit < width else { return nil }
-      if value != 0 {
-        guard bit + (64 - value.leadingZeroBitCount) <= width else { return nil }
-        limbs[bit / 64] |= value << UInt64(bit % 64)
-      }
-    }
-    return limbs
-  }
-
-  /// Formats limbs as `⌈width/4⌉` hexadecimal digits.
-  static func format(_ limbs: [UInt64], width: Int) -> String {
-    let digitCount = max(1, (width + 3) / 4)
-    var text = ""
-    for digit in stride(from: digitCount - 1, through: 0, by: -1) {
-      let bit = digit * 4
-      let value = limbs[bit / 64] >> UInt64(bit % 64) & 0xF
-      text.append(Character(String(value, radix: 16)))
-    }
-    return text
   }
 }

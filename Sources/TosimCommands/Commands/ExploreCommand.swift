@@ -20,7 +20,7 @@ struct ExploreCommand: TosimCommand {
   static let name = "explore"
   static let abstract = "Compare the designs of an arithmetic family: size, depth, switching, glitches."
   static let usage =
-    "explore adders|multipliers|dividers|sqrt --width N [--design FILE.blif]... [--vectors V] [--seed S] [--json] [--svg FILE] [--library DIR]... [--quiet]"
+    "explore adders|multipliers|dividers|sqrt --width N [--design FILE.blif]... [--vectors V] [--seed S] [--operands uniform|normal | --stimulus FILE] [--json [--per-vector]] [--svg FILE] [--library DIR]... [--quiet]"
   static let discussion = """
     Every design of the family is built at width N (1…128) from the cell library and
     simulated on the same V seeded random operand vectors (default 65536, seed 1). Columns:
@@ -35,6 +35,10 @@ struct ExploreCommand: TosimCommand {
     must be those of the family's int<N> unit (adders: a, b, cin -> y, cout), and it is
     checked against the same Swift reference. The --svg file is checked before simulation starts
     and may not be one of the --design files.
+    --operands normal draws N(0,1) integers (8-, 16-, 32- or 64-bit widths) from the stream
+    derive and export spice --testbench use; --stimulus FILE reads the vectors instead, one per
+    line in hexadecimal as tosim eval reads them (a b [cin] for adders). --per-vector adds every
+    design's switched gates per transition, zero-delay and unit-delay, to the --json output.
     Progress (designs done / total, elapsed) goes to standard error when it is a terminal.
     """
   static let options = LibraryOptions.specs + [
@@ -42,7 +46,10 @@ struct ExploreCommand: TosimCommand {
     .option("--design", "FILE", "Add the BLIF design in FILE to the comparison (repeatable).", repeatable: true),
     .option("--vectors", "V", "Random operand vectors per design, 2…16777216 (default 65536)."),
     .option("--seed", "S", "Seed of the SplitMix64 operand generator (default 1)."),
+    .option("--operands", "DIST", "Operand distribution: uniform (default, every bit pattern) or normal (N(0,1) integers)."),
+    .option("--stimulus", "FILE", "Read the operand vectors from FILE (hex, one vector per line, as tosim eval reads them)."),
     .flag("--json", "Write JSON instead of a table."),
+    .flag("--per-vector", "With --json: every design's switched gates per transition (zero-delay and unit-delay)."),
     .option("--svg", "FILE", "Also write an SVG plot to FILE (atomically)."),
     .flag("--quiet", "No progress or notes on standard error."),
   ]
@@ -56,6 +63,9 @@ struct ExploreCommand: TosimCommand {
   let designPaths: [String]
   let library: LibraryOptions
   let isQuiet: Bool
+  let operands: OperandDistribution?
+  let stimulusPath: String?
+  let perVector: Bool
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(1...1, "family: adders, multipliers, dividers or sqrt")
@@ -73,6 +83,38 @@ struct ExploreCommand: TosimCommand {
     designPaths = arguments.strings("--design")
     library = try LibraryOptions(arguments)
     isQuiet = arguments.flag("--quiet")
+    stimulusPath = arguments.string("--stimulus")
+    perVector = arguments.flag("--per-vector")
+    if let text = arguments.string("--operands") {
+      guard let distribution = OperandDistribution(rawValue: text) else {
+        throw UsageError("unknown operand distribution '\(text)'; known: uniform, normal")
+      }
+      if distribution == .normal && Precision.integer(bitWidth: width) == nil {
+        throw UsageError("--operands normal needs --width 8, 16, 32 or 64 (N(0,1) integers of a precision)")
+      }
+      operands = distribution
+    } else {
+      operands = nil
+    }
+    if stimulusPath != nil, let option = ["--vectors", "--seed", "--operands"].first(where: { arguments.string($0) != nil }) {
+      throw UsageError("\(option) does not apply with --stimulus FILE (the file gives the vectors)")
+    }
+    if perVector && !json { throw UsageError("--per-vector needs --json") }
+  }
+
+  /// The operand vectors: the stimulus file, or the seeded stream.
+  func stimulus(for candidate: DesignExploration.Candidate, _ context: CommandContext) throws -> [[UInt64]] {
+    let widths = candidate.reference.inputWidths
+    if let stimulusPath {
+      return try OperandLines.read(
+        context.resolve(stimulusPath), name: stimulusPath, names: candidate.netlist.inputs.map(\.name), widths: widths,
+        omittable: { widths[$0] == 1 })
+    }
+    guard let operands, operands == .normal, let precision = Precision.integer(bitWidth: width) else {
+      return OperandStream(seed: seed).vectors(widths: widths, count: vectorCount)
+    }
+    return OperandStream(operands, precision: precision, seed: seed, isMagnitude: family == .sqrt)
+      .vectors(widths: widths, count: vectorCount)
   }
 
   func run(_ context: CommandContext) throws {
@@ -91,12 +133,19 @@ struct ExploreCommand: TosimCommand {
     let progress = Progress("explore", context: context, quiet: isQuiet)
     let done = Counter()
     let total = candidates.count
-    let rows = try DesignExploration.run(candidates, vectorCount: vectorCount, seed: seed) { message in
+    guard let first = candidates.first else { return }
+    let vectors = try stimulus(for: first, context)
+    let count = vectors[0].count / max(1, (first.reference.inputWidths[0] + 63) / 64)
+    let rows = try DesignExploration.run(candidates, stimulus: vectors, keepsPerVector: perVector) { message in
       progress.report(done: done.increment(), total: total, message)
     }
-    let title = "\(family.rawValue), int\(width), \(vectorCount) vectors, seed \(seed)"
+    let source = stimulusPath.map { "from \($0)" } ?? "seed \(seed)" + (operands == .normal ? ", normal operands" : "")
+    let title = "\(family.rawValue), int\(width), \(count) vectors, \(source)"
     if json {
-      context.print(Self.json(rows, family: family, width: width, vectorCount: vectorCount, seed: seed).rendered())
+      let document = Self.json(
+        rows, family: family, width: width, vectorCount: count, seed: stimulusPath == nil ? seed : nil,
+        operands: operands?.rawValue, stimulus: stimulusPath, perVector: perVector)
+      context.print(document.rendered())
     } else {
       context.print("explore \(title)")
       context.standardOutput(Self.table(rows).rendered)
@@ -123,15 +172,17 @@ struct ExploreCommand: TosimCommand {
     return table
   }
 
-  static func json(_ rows: [DesignExploration.Row], family: DesignExploration.Family, width: Int, vectorCount: Int, seed: UInt64)
-    -> JSONValue
-  {
+  static func json(
+    _ rows: [DesignExploration.Row], family: DesignExploration.Family, width: Int, vectorCount: Int, seed: UInt64?,
+    operands: String? = nil, stimulus: String? = nil, perVector: Bool = false
+  ) -> JSONValue {
     func rounded(_ value: Double) -> JSONValue { .double((value * 1000).rounded() / 1000) }
     return .object([
       ("family", .string(family.rawValue)),
       ("width", .int(width)),
       ("vectors", .int(vectorCount)),
-      ("seed", .uint(seed)),
+      ("seed", seed.map(JSONValue.uint) ?? .null),
+    ] + (operands.map { [("operands", JSONValue.string($0))] } ?? []) + (stimulus.map { [("stimulus", JSONValue.string($0))] } ?? []) + [
       ("units", .object([("to_dynamic", .string("switched transistor gates per operation, zero-delay")),
         ("to_glitch", .string("switched transistor gates per operation, unit delay"))])),
       ("designs", .array(rows.map { row in
@@ -147,7 +198,10 @@ struct ExploreCommand: TosimCommand {
           ("to_dynamic_times_depth", rounded(row.dynamicTimesDepth)),
           ("pareto", .bool(row.isParetoOptimal)),
           ("gate_vector_evaluations", .int(row.gateVectorEvaluationCount)),
-        ])
+        ] + (perVector ? [
+          ("to_dynamic_per_vector", .array(row.perVectorDynamic.map(JSONValue.int))),
+          ("to_glitch_per_vector", .array(row.perVectorGlitch.map(JSONValue.int))),
+        ] : []))
       })),
     ])
   }

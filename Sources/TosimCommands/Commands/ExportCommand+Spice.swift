@@ -6,6 +6,7 @@
 // prototype (SwitchedCapacitance), and writes the deck with
 // SpiceTestbenchWriter. Conventions: docs/spice.md.
 //===----------------------------------------------------------------------===//
+import Foundation
 import TosimCells
 import TosimCircuits
 import TosimCost
@@ -30,6 +31,7 @@ struct SpiceExportOptions {
     .option("--vectors", "N", "spice testbench: operand vectors, 2…10000 (default 64)."),
     .option("--seed", "S", "spice testbench: seed of the operand stream (default 1)."),
     .option("--operands", "DIST", "spice testbench: uniform (default) or normal, as tosim derive draws them."),
+    .option("--stimulus", "FILE", "spice testbench: operand vectors from FILE (hex, one per line, as tosim eval reads them), 2…10000."),
     .option("--period", "T", "spice testbench: clock period, a SPICE time such as 2n (default 2n)."),
     .option("--edge", "T", "spice testbench: input rise/fall time (default 50p)."),
     .option("--supply", "V", "spice testbench: supply voltage (default 1.8)."),
@@ -54,6 +56,7 @@ struct SpiceExportOptions {
   let nmos: String?
   let pmos: String?
   let waveforms: String?
+  let stimulus: String?
   /// The first spice-only option given, for `export verilog` to refuse.
   let givenOption: String?
 
@@ -82,6 +85,10 @@ struct SpiceExportOptions {
     nmos = arguments.string("--nmos")
     pmos = arguments.string("--pmos")
     waveforms = arguments.string("--waveforms")
+    stimulus = arguments.string("--stimulus")
+    if stimulus != nil, let option = ["--vectors", "--seed", "--operands"].first(where: { arguments.string($0) != nil }) {
+      throw UsageError("\(option) does not apply with --stimulus FILE (the file gives the vectors)")
+    }
     if edge * 4 > period { throw UsageError("--edge must be at most a quarter of --period") }
     if models != nil && (nmos == nil || pmos == nil) {
       throw UsageError("--models needs --nmos NAME and --pmos NAME (e.g. sky130_fd_pr__nfet_01v8 and sky130_fd_pr__pfet_01v8)")
@@ -89,7 +96,7 @@ struct SpiceExportOptions {
     if models == nil, let option = ["--nmos", "--pmos", "--corner"].first(where: { arguments.string($0) != nil }) {
       throw UsageError("\(option) needs --models FILE")
     }
-    let testbenchOnly = ["--vectors", "--seed", "--operands", "--period", "--edge", "--supply", "--load", "--waveforms"]
+    let testbenchOnly = ["--vectors", "--seed", "--operands", "--stimulus", "--period", "--edge", "--supply", "--load", "--waveforms"]
     if !testbench, let option = testbenchOnly.first(where: { arguments.string($0) != nil }) {
       throw UsageError("\(option) needs --testbench")
     }
@@ -119,8 +126,16 @@ struct SpiceExportOptions {
       throw UsageError("a SPICE testbench drives ports of at most 64 bits; \(wide.name) has \(wide.width)")
     }
     let (precision, isMagnitude, check) = try reference(source, netlist: netlist)
-    let vectors = spiceOperandStream(
-      operands, precision: precision, widths: widths, count: vectorCount, seed: seed, isMagnitude: isMagnitude)
+    let vectors: [[UInt64]]
+    if let stimulus {
+      vectors = try OperandLines.read(
+        context.resolve(stimulus), name: stimulus, names: netlist.inputs.map(\.name), widths: widths,
+        omittable: { widths[$0] == 1 || source.isIgnoredInput($0) }, maximumCount: 10_000)
+    } else {
+      vectors = spiceOperandStream(
+        operands, precision: precision, widths: widths, count: vectorCount, seed: seed, isMagnitude: isMagnitude)
+    }
+    let vectorCount = vectors[0].count / ((widths[0] + 63) / 64)
     // Refuse an oversized deck before simulating it.
     let work = netlist.transistorCount * vectorCount
     if work > SpiceTestbench.maximumTransistorVectors {
@@ -133,7 +148,8 @@ struct SpiceExportOptions {
     let outputWidths = netlist.outputs.map(\.width)
     let anyOutput = UnitReference(
       inputWidths: widths, outputWidths: outputWidths, outputs: { _ in outputWidths.map { _ in 0 } }, matches: { _, _, _ in true })
-    let measured = try UnitMeasurement.measure(netlist, inputs: vectors, reference: check ?? anyOutput)
+    let measured = try UnitMeasurement.measure(
+      netlist, inputs: vectors, reference: check ?? anyOutput, options: MeasurementOptions(keepsPerVector: true))
     if let mismatch = measured.mismatches.first {
       throw InputError("\(netlist.name) does not match its reference in tosim's own simulation: \(mismatch)")
     }
@@ -145,7 +161,8 @@ struct SpiceExportOptions {
       expected = switched.outputs
     }
     var annotations: [(String, String)] = [
-      ("unit", netlist.name), ("operands", operands.rawValue), ("seed", String(seed)),
+      ("unit", netlist.name), ("operands", stimulus.map { "file:" + ($0 as NSString).lastPathComponent } ?? operands.rawValue),
+      ("seed", stimulus == nil ? String(seed) : "none"),
       ("reference", check == nil ? "tosim-simulation" : "arithmetic"),
       ("transistors", String(measured.transistorCount)), ("depth", String(measured.depth)),
       ("to_dynamic", String(measured.meanSwitchedGates)), ("to_dynamic_std", String(measured.switchedGatesStandardDeviation)),
@@ -156,12 +173,34 @@ struct SpiceExportOptions {
       ("fanout_toggles", String(switched.fanout)), ("cap_gate_glitch_fF", String(switched.glitchGate)),
       ("cap_diffusion_glitch_fF", String(switched.glitchDiffusion)), ("fanout_glitch_toggles", String(switched.glitchFanout)),
     ]
+    var inertialPerVector: [Int] = []
+    for (name, model, inertial) in Self.timedColumns {
+      let timed = try TimedSwitching.measure(
+        netlist, inputs: vectors, model: model, isInertial: inertial, subcircuits: subcircuits, minimumLength: unit.minimumLength)
+      annotations.append((name, String(timed.mean)))
+      if name == "to_inertial_rc" { inertialPerVector = timed.perVector }
+    }
+    // Every transition's counts, for a vector-by-vector comparison with the
+    // supply charge per period (`.meas q_unit_K`).
+    func list(_ values: [Int]) -> String { values.map(String.init).joined(separator: ",") }
+    annotations += [
+      ("to_dynamic_per_vector", list(measured.perVectorSwitchedGates)),
+      ("to_glitch_per_vector", list(measured.perVectorUnitDelaySwitchedGates)),
+      ("to_inertial_rc_per_vector", list(inertialPerVector)),
+    ]
     let bench = SpiceTestbench(
       vectors: vectors, expected: expected, period: period, edge: edge, supply: supply, outputLoad: load,
       models: models.map { SpiceTestbench.Models(path: context.resolve($0), section: corner) }, waveforms: waveforms,
       annotations: annotations)
     return try SpiceTestbenchWriter.write(unit, testbench: bench, driver: driver, devices: devices)
   }
+
+  /// The timed switching counts the testbench annotates (`*.TOSIM`): the
+  /// inertial glitch count under each delay model, and `rc` without filtering.
+  static let timedColumns: [(String, NodeDelays.Model, Bool)] = [
+    ("to_inertial_load", .load, true), ("to_inertial_rc", .rc, true), ("to_transport_rc", .rc, false),
+    ("to_transport_load", .load, false),
+  ]
 
   /// The precision the operand stream draws for, whether it draws
   /// magnitudes, and the arithmetic reference (nil for a BLIF design, whose

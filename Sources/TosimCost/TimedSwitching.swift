@@ -1,0 +1,41 @@
+//===--- TimedSwitching.swift ----------------------------------------------===//
+// Switched transistor gates per operation under physical timing: the
+// timing simulator (TosimSim/TimingSimulator) with delays from the cells'
+// drive and load (NodeDelays), transport or inertial. With the `unit` model
+// this is the unit-delay count (to_glitch); with `rc` and inertial filtering
+// it is `to_inertial`, the glitch count the SPICE validation compares
+// (docs/spice-validation.md, `tosim export spice --testbench` annotations).
+//===----------------------------------------------------------------------===//
+import TosimCells
+import TosimNetlist
+import TosimSim
+
+/// Switching counted under a delay model.
+public struct TimedSwitching: Sendable {
+  /// Mean switched transistor gates per operation (vector transition).
+  public var mean = 0.0
+  /// Switched transistor gates of every transition, in stream order.
+  public var perVector: [Int] = []
+
+  /// Simulates `netlist` on `inputs` (one array per input bus, `⌈width/64⌉`
+  /// limbs per vector) with `model`'s delays.
+  ///
+  /// - Throws: `InputError` when a cell has no subcircuit (models other than
+  ///   `unit`), what `FlatCircuit` throws for an invalid netlist.
+  public static func measure(
+    _ netlist: Netlist, inputs: [[UInt64]], model: NodeDelays.Model, isInertial: Bool,
+    subcircuits: [String: Subcircuit], minimumLength: Double
+  ) throws -> TimedSwitching {
+    let circuit = try FlatCircuit(netlist)
+    let delays = try NodeDelays.delays(
+      model, netlist: netlist, circuit: circuit, subcircuits: subcircuits, minimumLength: minimumLength)
+    let simulator = TimingSimulator(circuit, delays: delays, isInertial: isInertial)
+    let limbs = circuit.inputNodes.map { ($0.count + 63) / 64 }
+    let count = inputs.isEmpty ? 0 : inputs[0].count / max(1, limbs[0])
+    simulator.run(inputs, vectors: 0..<count)
+    var result = TimedSwitching()
+    result.perVector = simulator.perVectorSwitchedGates
+    result.mean = Double(simulator.switchedGateCount) / Double(max(1, count - 1))
+    return result
+  }
+}
