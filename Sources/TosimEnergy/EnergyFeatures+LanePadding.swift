@@ -32,6 +32,7 @@ extension KernelFeatures {
     result.staticTOs[mac] *= factor
     result.dynamicTOs[mac] *= factor
     result.glitchTOs[mac] *= factor
+    result.inertialTOs[mac] *= factor
     result.flops[mac] *= factor
     result.macs *= factor
     return result

@@ -113,6 +113,7 @@ extension EnergyFeatures {
         kernel.staticTOs[arithmeticClass] += count * Double(row.staticTOs)
         kernel.dynamicTOs[arithmeticClass] += count * row.dynamicTOs
         kernel.glitchTOs[arithmeticClass] += count * row.glitchTOs
+        kernel.inertialTOs[arithmeticClass] += count * (row.inertialTOs ?? 0)
       }
     }
     return kernel

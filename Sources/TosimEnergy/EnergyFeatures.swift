@@ -18,6 +18,8 @@ public struct KernelFeatures: Equatable, Sendable {
   public var dynamicTOs = PerClass()
   /// Σ count × to_glitch per class.
   public var glitchTOs = PerClass()
+  /// Σ count × to_inertial per class (0 where the table has no inertial column).
+  public var inertialTOs = PerClass()
   /// Ops per class, each op counted once (a MAC is two).
   public var flops = PerClass()
   /// Multiply-accumulates.
@@ -47,6 +49,7 @@ public struct KernelFeatures: Equatable, Sendable {
     staticTOs = staticTOs + other.staticTOs
     dynamicTOs = dynamicTOs + other.dynamicTOs
     glitchTOs = glitchTOs + other.glitchTOs
+    inertialTOs = inertialTOs + other.inertialTOs
     flops = flops + other.flops
     macs += other.macs
     bytes += other.bytes
@@ -59,6 +62,7 @@ public struct KernelFeatures: Equatable, Sendable {
     result.staticTOs = staticTOs.scaled(by: factor)
     result.dynamicTOs = dynamicTOs.scaled(by: factor)
     result.glitchTOs = glitchTOs.scaled(by: factor)
+    result.inertialTOs = inertialTOs.scaled(by: factor)
     result.flops = flops.scaled(by: factor)
     result.macs *= factor
     result.bytes *= factor

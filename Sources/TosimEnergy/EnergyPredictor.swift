@@ -14,18 +14,21 @@ public enum EnergyPredictor: String, CaseIterable, Sendable {
   case toDynamic = "to-dynamic"
   /// Glitch TOs: switched gates per op under unit-delay simulation (hazards included).
   case toGlitch = "to-glitch"
+  /// Inertial TOs: switched gates per op under RC delays with inertial filtering (the cost table's
+  /// `to_inertial`; zero for a table without that column).
+  case toInertial = "to-inertial"
   /// FLOPs: every counted op once.
   case flops
   /// Multiply-accumulates (the physical form adds the non-MAC FLOPs per class).
   case macs
 
   /// Whether the predictor counts transistor operations.
-  public var isTransistorBased: Bool { self == .to || self == .toDynamic || self == .toGlitch }
+  public var isTransistorBased: Bool { self == .to || self == .toDynamic || self == .toGlitch || self == .toInertial }
 
   /// The unit of one count of the predictor.
   public var unit: String {
     switch self {
-    case .to, .toDynamic, .toGlitch: return "TO"
+    case .to, .toDynamic, .toGlitch, .toInertial: return "TO"
     case .flops: return "op"
     case .macs: return "MAC"
     }
@@ -40,6 +43,7 @@ public enum EnergyPredictor: String, CaseIterable, Sendable {
     case .to: return kernel.staticTOs.values
     case .toDynamic: return kernel.dynamicTOs.values
     case .toGlitch: return kernel.glitchTOs.values
+    case .toInertial: return kernel.inertialTOs.values
     case .flops: return kernel.flops.values
     case .macs: return [kernel.macs, kernel.flops.values[1], kernel.flops.values[2], kernel.flops.values[3]]
     }
@@ -56,6 +60,7 @@ public enum EnergyPredictor: String, CaseIterable, Sendable {
     case .to: return kernel.staticTOs.total
     case .toDynamic: return kernel.dynamicTOs.total
     case .toGlitch: return kernel.glitchTOs.total
+    case .toInertial: return kernel.inertialTOs.total
     case .flops: return kernel.flops.total
     case .macs: return kernel.macs
     }

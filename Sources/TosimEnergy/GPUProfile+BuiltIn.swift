@@ -16,76 +16,80 @@ extension GPUProfile {
       profile: {
         var model = EnergyModel(
           predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 2.5507302356317174e-14, 1.974739392776789e-11],
-          bytes: 0.0, calls: 0.0033891043806891143, staticPower: 271.05548095476905, intercept: 290.7897349271325,
-          roofline: RooflineTimeModel(computeRate: 20880315687795.3, bandwidth: 1336340204018899.2, launchTime: 6.171025292511724e-05))
+          arithmetic: [0.0, 0.0, 2.2097346837302692e-14, 1.773123270452549e-11],
+          bytes: 0.0, calls: 0.003469667976496966, staticPower: 388.91142078225863, intercept: 285.4344437162158,
+          roofline: RooflineTimeModel(computeRate: 26267671614193.188, bandwidth: 1681130983308364.0, launchTime: 6.633872403061469e-05))
         model.timeExponent = 0.8
+        model.laneWidth = 128
         return EnergyProfile(
-          hardware: "v100", model: model, logRatioLow: -0.3247823314371315, logRatioHigh: 1.0495945907679074,
+          hardware: "v100", model: model, logRatioLow: -0.3212480546809728, logRatioHigh: 1.0893946673727186,
           metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "21c47acbba5e863b",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to-glitch physical); 5-fold CV precision 75.9, median APE 14.9%, Spearman 0.966; power-cap model on 476 rows, 100-250 W, CV precision 73.4")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to-glitch physical); 5-fold CV precision 75.6, median APE 15.5%, Spearman 0.970; power-cap model on 476 rows, 100-250 W, CV precision 72.8")
       }(),
       powerLimit: PowerLimitModel(staticPower: 7.5, clockExponent: 1.25),
       lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-02",
-      cvPrecision: 75.93749313790971, cvMedianAPE: 14.907913268794827, cvSpearman: 0.9664748490233676,
-      powerLimitPrecision: 73.39943510228076),
+      cvPrecision: 75.57799466995425, cvMedianAPE: 15.508340013272552, cvSpearman: 0.9702921164326666,
+      powerLimitPrecision: 72.82028652415995),
     GPUProfile(
       name: "a40", displayName: "NVIDIA A40",
       profile: {
         var model = EnergyModel(
-          predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 2.5299155812853208e-14, 1.028027340909113e-11],
-          bytes: 0.0, calls: 0.0057459881315982285, staticPower: 640.7521523318534, intercept: 760.1601466345013,
-          roofline: RooflineTimeModel(computeRate: 44095251479611.05, bandwidth: 2822096094695107.0, launchTime: 4.598661423146352e-05))
+          predictor: .toDynamic, form: .physical, terms: [.bytes, .calls, .time, .intercept],
+          arithmetic: [0.0, 0.0, 0.0, 1.730592134737898e-11],
+          bytes: 0.0, calls: 0.006019558198997504, staticPower: 1143.04355974751, intercept: 728.7189249423847,
+          roofline: RooflineTimeModel(computeRate: 42046926370682.43, bandwidth: 2691003287723675.5, launchTime: 4.358836219900711e-05))
         model.timeExponent = 0.8
+        model.laneWidth = 128
         return EnergyProfile(
-          hardware: "a40", model: model, logRatioLow: -0.3764844851436071, logRatioHigh: 1.462218010984965,
+          hardware: "a40", model: model, logRatioLow: -0.3634705780763928, logRatioHigh: 1.4369900902718018,
           metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "597eb4ab7655a411",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 68.7, median APE 26.2%, Spearman 0.928; power-cap model on 453 rows, 100-300 W, CV precision 69.0")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-02 (to-dynamic physical); 5-fold CV precision 70.2, median APE 25.8%, Spearman 0.950; power-cap model on 453 rows, 100-300 W, CV precision 70.4")
       }(),
       powerLimit: PowerLimitModel(staticPower: 65.0, clockExponent: 1.25),
       lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-02",
-      cvPrecision: 68.69956326387579, cvMedianAPE: 26.180703098530493, cvSpearman: 0.9276729559748428,
-      powerLimitPrecision: 69.03527886930526),
+      cvPrecision: 70.18850025323998, cvMedianAPE: 25.76999638629054, cvSpearman: 0.9501693275278181,
+      powerLimitPrecision: 70.38230938248522),
     GPUProfile(
       name: "p100", displayName: "NVIDIA P100",
       profile: {
         var model = EnergyModel(
-          predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 1.0166491872069799e-13, 1.3244757040081094e-11],
-          bytes: 0.0, calls: 0.006807500700804934, staticPower: 238.71661996638542, intercept: 468.2790096891781,
-          roofline: RooflineTimeModel(computeRate: 16003070707367.281, bandwidth: 1000191919210.4551, launchTime: 7.660450104996592e-05))
-        model.timeExponent = 0.7
+          predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept],
+          arithmetic: [1.2460902860509534e-16, 0.0, 0.0, 1.2033244043585868e-11],
+          bytes: 0.0, calls: 0.0074151996990474076, staticPower: 646.9828940549314, intercept: 467.71920163198234,
+          roofline: RooflineTimeModel(computeRate: 11956669010185.682, bandwidth: 382613408325941.8, launchTime: 7.346469799078245e-05))
+        model.timeExponent = 0.8
+        model.laneWidth = 128
         return EnergyProfile(
-          hardware: "p100", model: model, logRatioLow: -0.4100018064071219, logRatioHigh: 1.153784667626469,
+          hardware: "p100", model: model, logRatioLow: -0.4321827423236581, logRatioHigh: 1.1546504758147305,
           metrics: nil, folds: 5, seed: 1, rowCount: 45, dataFingerprint: "0b8432ad6471c87b",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 62.3, median APE 41.7%, Spearman 0.949; power-cap model on 270 rows, 125-250 W, CV precision 64.7")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to-glitch physical); 5-fold CV precision 66.1, median APE 33.1%, Spearman 0.965; power-cap model on 270 rows, 125-250 W, CV precision 68.1")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 43.75, clockExponent: 1.25),
+      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 1.0),
       lowestLimit: 125.0, highestLimit: 250.0, fitDate: "2026-12-02",
-      cvPrecision: 62.30992023562833, cvMedianAPE: 41.690939577480854, cvSpearman: 0.9491436100131753,
-      powerLimitPrecision: 64.74329312564359),
+      cvPrecision: 66.05023577989394, cvMedianAPE: 33.096920248901256, cvSpearman: 0.964558629776021,
+      powerLimitPrecision: 68.07399494732083),
     GPUProfile(
       name: "rtx6000", displayName: "NVIDIA Quadro RTX 6000",
       profile: {
         var model = EnergyModel(
-          predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 7.874861816782497e-14, 1.4285706381550736e-11],
-          bytes: 0.0, calls: 0.009626715184731398, staticPower: 0.0, intercept: 797.9604142328974,
-          roofline: RooflineTimeModel(computeRate: 19656451654147.074, bandwidth: 1258012905865412.8, launchTime: 5.3359199667667466e-05))
-        model.timeExponent = 0.7
+          predictor: .toInertial, form: .physical, terms: [.bytes, .calls, .time, .intercept],
+          arithmetic: [0.0, 0.0, 1.6938972980557192e-14, 2.373737203872098e-11],
+          bytes: 0.0, calls: 0.01031556517933501, staticPower: 339.7420861336198, intercept: 802.8284247372591,
+          roofline: RooflineTimeModel(computeRate: 24711814223564.49, bandwidth: 1581556110308127.2, launchTime: 6.181228495454188e-05))
+        model.timeExponent = 0.9
+        model.laneWidth = 128
         return EnergyProfile(
-          hardware: "rtx6000", model: model, logRatioLow: -0.3491461414202608, logRatioHigh: 1.6675176855201397,
+          hardware: "rtx6000", model: model, logRatioLow: -0.31690490025849183, logRatioHigh: 1.5822974854884098,
           metrics: nil, folds: 5, seed: 1, rowCount: 52, dataFingerprint: "390b91c11164e389",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-02 (to physical); 5-fold CV precision 69.6, median APE 20.1%, Spearman 0.918; power-cap model on 410 rows, 100-260 W, CV precision 67.9")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-02 (to-inertial physical); 5-fold CV precision 69.1, median APE 24.0%, Spearman 0.926; power-cap model on 410 rows, 100-260 W, CV precision 67.4")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 22.5, clockExponent: 1.25),
+      powerLimit: PowerLimitModel(staticPower: 17.5, clockExponent: 1.25),
       lowestLimit: 100.0, highestLimit: 260.0, fitDate: "2026-12-02",
-      cvPrecision: 69.64967937220086, cvMedianAPE: 20.064294474407106, cvSpearman: 0.9180397848544353,
-      powerLimitPrecision: 67.91453996747865),
+      cvPrecision: 69.07590621526349, cvMedianAPE: 23.98473755789213, cvSpearman: 0.9260650559207718,
+      powerLimitPrecision: 67.40256447166153),
   ]
 }

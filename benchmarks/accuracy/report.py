@@ -20,7 +20,7 @@ ISSUE_BASELINE = {"raptorlake_linear_forward": (61.4, 59.3), "raptorlake_conv_fo
                   "raptorlake_linear_backward": (78.4, 75.9), "raptorlake_conv_backward": (68.3, -600),
                   "cengiz_training": (60.0, None)}
 CEILING_TARGET = {"raptorlake_conv_forward": 71, "raptorlake_conv_backward": 76}
-TO = ("to", "to-dynamic", "to-glitch")
+TO = ("to", "to-dynamic", "to-glitch", "to-inertial")
 
 
 def load(path):

@@ -16,7 +16,7 @@ struct FitCommand: TosimCommand {
   static let name = "fit"
   static let abstract = "Fit energy models to measurements; compare TO, FLOP and MAC predictors by cross-validation."
   static let usage = """
-    fit DATA.csv [--features LIST] [--time-exponent auto|G] [--lane-width auto|W] [--predictor to|to-dynamic|to-glitch|flops|macs|all] \
+    fit DATA.csv [--features LIST] [--time-exponent auto|G] [--lane-width auto|W] [--predictor to|to-dynamic|to-glitch|to-inertial|flops|macs|all] \
     [--form linear|loglog|physical|all] [--folds K] [--seed S] [--table FILE]... [--out PROFILE.json] [--svg FILE] \
     [--leave-out model|hardware] [--json] [--quiet]
     """
@@ -41,7 +41,7 @@ struct FitCommand: TosimCommand {
     """
   static let options: [OptionSpec] = [
     .option("--features", "LIST", "Physical terms: comma list of bytes, calls, time, intercept (default all)."),
-    .option("--predictor", "P", "to, to-dynamic, to-glitch, flops, macs or all (default all)."),
+    .option("--predictor", "P", "to, to-dynamic, to-glitch, to-inertial, flops, macs or all (default all)."),
     .option("--form", "F", "linear, loglog, physical or all (default all)."),
     .option("--time-exponent", "G", "γ of the static term P·t̂^γ: auto (grid 0.7–1.6, chosen per fold) or a number (default auto)."),
     .option("--lane-width", "W", "SIMD lanes per vector of MAC kernels: auto (1, 4, 8, 16, 32, 64 or 128, chosen per fold) or a whole number (1 = off; default auto)."),
@@ -79,7 +79,7 @@ struct FitCommand: TosimCommand {
       predictors = EnergyPredictor.allCases
     } else {
       guard let p = EnergyPredictor(rawValue: predictorName) else {
-        throw UsageError("--predictor expects to, to-dynamic, to-glitch, flops, macs or all, got '\(predictorName)'")
+        throw UsageError("--predictor expects to, to-dynamic, to-glitch, to-inertial, flops, macs or all, got '\(predictorName)'")
       }
       predictors = [p]
     }
@@ -167,6 +167,15 @@ struct FitCommand: TosimCommand {
     let counting = try EnergyCounting(context: context, tablePaths: tablePaths)
     var featuresByRow: [EnergyFeatures] = []
     for row in measurements { featuresByRow.append(try counting.features(row, file: path)) }
+    // to_inertial is a column of the cost tables since tosim derive gained it; an older --table lacks it.
+    let lacksInertial = featuresByRow.contains { $0.total.dynamicTOs.total > 0 && $0.total.inertialTOs.total == 0 }
+    if lacksInertial && self.predictors == [.toInertial] {
+      throw InputError("--predictor to-inertial: a cost table in use has no to_inertial column (rederive it with `tosim derive`)", file: path)
+    }
+    let predictors = lacksInertial ? self.predictors.filter { $0 != .toInertial } : self.predictors
+    if lacksInertial && predictors.count < self.predictors.count && !quiet {
+      context.note("a cost table in use has no to_inertial column: predictor to-inertial skipped")
+    }
     var hardwareOrder: [String] = []
     for row in measurements where !hardwareOrder.contains(row.hardware) { hardwareOrder.append(row.hardware) }
     var reports: [HardwareReport] = []
@@ -245,7 +254,7 @@ struct FitCommand: TosimCommand {
   /// Out-of-fold predictions of the best form of each predictor.
   func plot(_ report: HardwareReport) -> String {
     var series: [PredictionPlotSVG.Series] = []
-    // One TO series (the best of to, to-dynamic, to-glitch: they overlap on a plot), then the others.
+    // One TO series (the best of to, to-dynamic, to-glitch, to-inertial: they overlap on a plot), then the others.
     let bestTO = report.results.filter { $0.predictor?.isTransistorBased == true }
       .max(by: { $0.cv.metrics.precision < $1.cv.metrics.precision })?.predictor
     for predictor in predictors where !predictor.isTransistorBased || predictor == bestTO {

@@ -14,7 +14,7 @@ import os
 import sys
 
 GPUS = [("v100", "NVIDIA V100"), ("a40", "NVIDIA A40"), ("p100", "NVIDIA P100"), ("rtx6000", "NVIDIA Quadro RTX 6000")]
-PREDICTORS = {"to": ".to", "to-dynamic": ".toDynamic", "to-glitch": ".toGlitch", "flops": ".flops", "macs": ".macs"}
+PREDICTORS = {"to": ".to", "to-dynamic": ".toDynamic", "to-glitch": ".toGlitch", "to-inertial": ".toInertial", "flops": ".flops", "macs": ".macs"}
 
 
 def num(v):

@@ -14,7 +14,7 @@ import os
 import sys
 
 GPUS = [("v100", "V100"), ("a40", "A40"), ("p100", "P100"), ("rtx6000", "Quadro RTX 6000")]
-TO = ("to", "to-dynamic", "to-glitch")
+TO = ("to", "to-dynamic", "to-glitch", "to-inertial")
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 
