@@ -43,8 +43,8 @@ public struct FitRow: Sendable {
 public struct FitData: Sendable {
   /// The rows.
   public let rows: [FitRow]
-  /// Each row's features summed over kernels and steps (lane-padded at the grid's first width).
-  public var totals: [KernelFeatures] { totalsByLane[0] }
+  /// Each row's features summed over kernels and steps, without lane padding (the linear and log–log forms).
+  public let totals: [KernelFeatures]
   /// The machine balances (ops per byte) the physical form tries.
   public let balanceGrid: [Double]
   /// The SIMD lane widths of the multiply-accumulate kernels the physical form tries (the first is the
@@ -74,8 +74,9 @@ public struct FitData: Sendable {
     for width in laneWidthGrid.map({ max(1, $0) }) where !widths.contains(width) { widths.append(width) }
     self.laneWidthGrid = widths.isEmpty ? [1] : widths
     totalsByLane = self.laneWidthGrid.map { width in rows.map { $0.features.lanePaddedTotal(laneWidth: width) } }
+    totals = self.laneWidthGrid[0] == 1 ? totalsByLane[0] : rows.map { $0.features.lanePaddedTotal(laneWidth: 1) }
     work = self.laneWidthGrid.map { width in
-      // Per row and kernel: (lane-padded FLOPs, bytes, steps); then Σ max(FLOPs, balance × bytes) × steps per balance.
+      // Per row and kernel: (lane-padded FLOPs, bytes); then Σ max(FLOPs, balance × bytes) × steps per balance.
       let kernels = rows.map { row in
         row.features.kernels.map { k in (k.flops.total + (k.lanePaddingFactor(laneWidth: width) - 1) * k.flops[.multiplyAccumulate], k.bytes) }
       }
@@ -213,7 +214,7 @@ public enum EnergyFitter {
       var equations = NonNegativeLeastSquares.NormalEquations(columns: 2)
       for i in indices {
         let time = data.rows[i].time!
-        equations.add(row: [data.work[best.lane][best.g][i], data.totals[i].calls], target: time, weight: 1 / time)
+        equations.add(row: [data.work[best.lane][best.g][i], data.totalsByLane[best.lane][i].calls], target: time, weight: 1 / time)
       }
       if let x = try? NonNegativeLeastSquares.solve(equations), x[0] > 0 {
         computeRate = 1 / x[0]

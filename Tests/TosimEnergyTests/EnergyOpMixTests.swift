@@ -121,4 +121,32 @@ struct EnergyOpMixTests {
     #expect(backward.macsByLaneExtent[3] == gradientMACs / 2)
     #expect(backward.macsByLaneExtent[12] == gradientMACs / 2)
   }
+
+  @Test("the fit finds the lane width of runs generated with one, and the linear form stays unpadded")
+  func laneWidthRecovery() throws {
+    var rng = SplitMix64(seed: 5)
+    let runs = (0..<150).map { _ -> EnergyFeatures in
+      var kernel = KernelFeatures(name: "conv", opType: "Conv")
+      kernel.macs = Double(1 + rng.next() % 1_000_000)
+      kernel.flops = PerClass([2 * kernel.macs, Double(rng.next() % 10_000), 0, 0])
+      kernel.macsByLaneExtent = [Int(1 + rng.next() % 40): kernel.macs]
+      kernel.bytes = Double(1 + rng.next() % 100_000)
+      kernel.calls = 1
+      return EnergyFeatures(kernels: [kernel])
+    }
+    var truth = EnergyModel(
+      predictor: .macs, form: .physical, terms: [.bytes, .calls, .intercept], arithmetic: [2e-12, 1e-12, 0, 0], bytes: 1e-10,
+      calls: 1e-6, intercept: 1e-5)
+    truth.laneWidth = 8
+    let data = FitData(rows: runs.map { FitRow(features: $0, energy: truth.predict($0)) }, laneWidthGrid: [1, 4, 8, 16])
+    guard case .model(let fitted) = try EnergyFitter.fit(data, source: .counts(.macs, .physical), terms: [.bytes, .calls, .intercept])
+    else {
+      Issue.record("expected a model")
+      return
+    }
+    #expect(fitted.laneWidth == 8)
+    #expect(abs(fitted.arithmetic[0] / 2e-12 - 1) < 1e-6)
+    let padded = FitData(rows: data.rows, laneWidthGrid: [8])
+    #expect(padded.totals.map(\.macs) == runs.map(\.total.macs))
+  }
 }
