@@ -57,7 +57,8 @@ extension EnergyFeatures {
       if mode != .forward {
         let calls = isView ? 0 : (layer.trainableParameterCount > 0 ? 2 : 1)
         var backward = try Self.pass(layer.backward, layer.precision, tables, calls: Double(calls))
-        // Half the gradient MACs write the data gradient (the input's shape), half the weight gradient.
+        // Half the gradient MACs run their lanes along the input's channel axis (the data gradient, the
+        // weight gradient's input-channel blocks), half along the output's (docs/energy-model.md).
         if backward.macs > 0 { backward.macsByLaneExtent = [inputLanes: backward.macs / 2].merging([outputLanes: backward.macs / 2], uniquingKeysWith: +) }
         kernel.add(backward)
       }

@@ -92,6 +92,12 @@ public struct EnergyFeatures: Equatable, Sendable {
     return sum.scaled(by: steps)
   }
 
+  /// Whether the run has switched gates but no inertial-delay ones: its cost tables predate the
+  /// `to_inertial` column, so the `to-inertial` predictor cannot be used on it.
+  public var lacksInertialTOs: Bool {
+    kernels.contains { $0.dynamicTOs.total > 0 } && !kernels.contains { $0.inertialTOs.total > 0 }
+  }
+
   /// The same kernels over `steps` steps.
   public func withSteps(_ steps: Double) -> EnergyFeatures { EnergyFeatures(kernels: kernels, steps: steps) }
 }

@@ -96,17 +96,21 @@ public struct EnergyModel: Equatable, Sendable {
   public func terms(of kernel: KernelFeatures) -> EnergyTerms {
     switch form {
     case .physical:
-      let executed = kernel.lanePadded(laneWidth: laneWidth)
-      let columns = predictor.arithmeticColumns(executed)
-      let arithmeticEnergy = zip(arithmetic, columns).reduce(0) { $0 + $1.0 * $1.1 }
-      return EnergyTerms(
-        arithmetic: arithmeticEnergy, memory: bytes * kernel.bytes, calls: calls * kernel.calls,
-        staticEnergy: staticPower * roofline.boundTime(executed))
+      return physicalTerms(executing: kernel.lanePadded(laneWidth: laneWidth))
     case .linear:
       return EnergyTerms(arithmetic: (arithmetic.first ?? 0) * predictor.scalar(kernel))
     case .loglog:
       return EnergyTerms()
     }
+  }
+
+  /// The physical form's terms of a kernel from its lane-padded features (padding leaves bytes and calls).
+  func physicalTerms(executing executed: KernelFeatures) -> EnergyTerms {
+    let columns = predictor.arithmeticColumns(executed)
+    let arithmeticEnergy = zip(arithmetic, columns).reduce(0) { $0 + $1.0 * $1.1 }
+    return EnergyTerms(
+      arithmetic: arithmeticEnergy, memory: bytes * executed.bytes, calls: calls * executed.calls,
+      staticEnergy: staticPower * roofline.boundTime(executed))
   }
 
   /// The predicted joules of a run, with the terms of each kernel over all steps and the constant.
@@ -122,10 +126,16 @@ public struct EnergyModel: Equatable, Sendable {
       let attributed = kernels.reduce(0) { $0 + $1.arithmetic }
       return (kernels, EnergyTerms(arithmetic: attributed, constant: energy - attributed))
     }
-    var kernels = features.kernels.map { terms(of: $0).scaled(by: features.steps) }
-    if form == .physical && timeExponent != 1 {
-      let factor = pow(max(roofline.boundTime(features.lanePadded(laneWidth: laneWidth)), 1e-300), timeExponent - 1)
-      for k in kernels.indices { kernels[k].staticEnergy *= factor }
+    var kernels: [EnergyTerms]
+    if form == .physical {
+      let executed = features.lanePadded(laneWidth: laneWidth)
+      kernels = executed.kernels.map { physicalTerms(executing: $0).scaled(by: features.steps) }
+      if timeExponent != 1 {
+        let factor = pow(max(roofline.boundTime(executed), 1e-300), timeExponent - 1)
+        for k in kernels.indices { kernels[k].staticEnergy *= factor }
+      }
+    } else {
+      kernels = features.kernels.map { terms(of: $0).scaled(by: features.steps) }
     }
     var total = kernels.reduce(EnergyTerms(), +)
     total.constant = intercept

@@ -149,4 +149,18 @@ struct EnergyOpMixTests {
     let padded = FitData(rows: data.rows, laneWidthGrid: [8])
     #expect(padded.totals.map(\.macs) == runs.map(\.total.macs))
   }
+
+  @Test("runs counted with tables that lack to_inertial are recognised, those with it are not")
+  func inertialColumn() throws {
+    var kernel = KernelFeatures(name: "k", opType: "Gemm")
+    kernel.dynamicTOs[.multiplyAccumulate] = 10
+    #expect(EnergyFeatures(kernels: [kernel]).lacksInertialTOs)
+    kernel.inertialTOs[.multiplyAccumulate] = 12
+    #expect(!EnergyFeatures(kernels: [kernel]).lacksInertialTOs)
+    let table = try CostTableReader.read(path: TestSupport.path("circuits/tables/fp32.json"))
+    let graph = try LayerLowering.graph(try LayerSpecParser.parse("dense(4,3) sigmoid"), precision: .fp32)
+    let features = try EnergyFeatures(count: try NetworkCounter.count(graph), mode: .forward, tables: [.fp32: table])
+    #expect(!features.lacksInertialTOs)
+    #expect(abs(features.total.inertialTOs[.transcendental] - 3 * table.row(.sigmoid)!.inertialTOs!) < 1e-6)
+  }
 }

@@ -127,6 +127,9 @@ struct EstimateCommand: TosimCommand {
     }
     var features = try counting.features(model: model, batch: batch, precision: precision, mode: mode, optimizer: optimizer)
     features = features.withSteps(features.steps * Double(steps))
+    if profile.model.predictor == .toInertial && features.lacksInertialTOs {
+      throw InputError("the profile's predictor is to-inertial, but a cost table in use has no to_inertial column (rederive it with `tosim derive`)")
+    }
     var (kernels, total) = profile.model.attribution(features)
     var time = profile.model.modelledTime(features)
     guard total.total.isFinite else { throw InputError("the profile predicts a non-finite energy for this model") }

@@ -168,7 +168,7 @@ struct FitCommand: TosimCommand {
     var featuresByRow: [EnergyFeatures] = []
     for row in measurements { featuresByRow.append(try counting.features(row, file: path)) }
     // to_inertial is a column of the cost tables since tosim derive gained it; an older --table lacks it.
-    let lacksInertial = featuresByRow.contains { $0.total.dynamicTOs.total > 0 && $0.total.inertialTOs.total == 0 }
+    let lacksInertial = featuresByRow.contains(where: \.lacksInertialTOs)
     if lacksInertial && self.predictors == [.toInertial] {
       throw InputError("--predictor to-inertial: a cost table in use has no to_inertial column (rederive it with `tosim derive`)", file: path)
     }
