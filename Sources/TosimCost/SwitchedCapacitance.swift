@@ -70,6 +70,28 @@ public struct SwitchedCapacitance: Sendable {
     return result
   }
 
+  /// Capacitance switched per operation by `transitions` (one count per
+  /// flat node of `netlist`'s circuit, over `operations` operations — the
+  /// timing simulator's transitions), split into the cell nodes' own loads
+  /// and the loads the primary inputs drive (charged by the unit's drivers).
+  ///
+  /// - Throws: `InputError` when a cell has no subcircuit.
+  public static func weighted(
+    _ netlist: Netlist, transitions: [Int], operations: Int, subcircuits: [String: Subcircuit], minimumLength: Double
+  ) throws -> (cells: Capacitance, inputs: Capacitance) {
+    let circuit = try FlatCircuit(netlist)
+    precondition(transitions.count == circuit.nodeCount, "one transition count per node")
+    let (capacitance, _) = try nodeCapacitances(netlist, circuit: circuit, subcircuits: subcircuits, minimumLength: minimumLength)
+    var cells = Capacitance(), inputs = Capacitance()
+    let scale = 1 / Double(max(1, operations))
+    for node in 0..<circuit.nodeCount {
+      let c = capacitance[node], t = Double(transitions[node]) * scale
+      let switched = Capacitance(gate: t * c.gate, diffusion: t * c.diffusion)
+      if node < circuit.firstCellNode { inputs = inputs + switched } else { cells = cells + switched }
+    }
+    return (cells, inputs)
+  }
+
   /// Each flat node's estimated capacitance (the gate and diffusion of the
   /// pins it feeds and of its own cell node) and its fan-out in cell pins.
   ///

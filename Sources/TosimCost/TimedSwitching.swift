@@ -16,6 +16,8 @@ public struct TimedSwitching: Sendable {
   public var mean = 0.0
   /// Switched transistor gates of every transition, in stream order.
   public var perVector: [Int] = []
+  /// Transitions of every flat node over the whole stream.
+  public var transitions: [Int] = []
 
   /// Simulates `netlist` on `inputs` (one array per input bus, `⌈width/64⌉`
   /// limbs per vector) with `model`'s delays.
@@ -35,6 +37,7 @@ public struct TimedSwitching: Sendable {
     simulator.run(inputs, vectors: 0..<count)
     var result = TimedSwitching()
     result.perVector = simulator.perVectorSwitchedGates
+    result.transitions = simulator.transitionCounts
     result.mean = Double(simulator.switchedGateCount) / Double(max(1, count - 1))
     return result
   }

