@@ -1,6 +1,6 @@
 //===--- TimedSwitching.swift ----------------------------------------------===//
 // Switched transistor gates per operation under physical timing: the
-// timing simulator (TosimSim/TimingSimulator) with delays from the cells'
+// bit-parallel timing simulator (TosimSim/WordTimingSimulator) with delays from the cells'
 // drive and load (NodeDelays), transport or inertial. With the `unit` model
 // this is the unit-delay count (to_glitch); with `rc` and inertial filtering
 // it is `to_inertial`, the glitch count the SPICE validation compares
@@ -31,7 +31,7 @@ public struct TimedSwitching: Sendable {
     let circuit = try FlatCircuit(netlist)
     let delays = try NodeDelays.delays(
       model, netlist: netlist, circuit: circuit, subcircuits: subcircuits, minimumLength: minimumLength)
-    let simulator = TimingSimulator(circuit, delays: delays, isInertial: isInertial)
+    let simulator = WordTimingSimulator(circuit, delays: delays, isInertial: isInertial, wordsPerNode: 2)
     let limbs = circuit.inputNodes.map { ($0.count + 63) / 64 }
     let count = inputs.isEmpty ? 0 : inputs[0].count / max(1, limbs[0])
     simulator.run(inputs, vectors: 0..<count)

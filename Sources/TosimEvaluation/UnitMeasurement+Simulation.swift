@@ -118,7 +118,7 @@ extension UnitMeasurement {
     outcome.perVectorSwitchedGates = simulator.perVectorSwitchedGates
     if options.keepsPerVector {
       // The vector before the chunk settles uncounted, as above.
-      let timing = TimingSimulator(job.circuit, delays: TimingSimulator.unitDelays(job.circuit), isInertial: false)
+      let timing = WordTimingSimulator(job.circuit, delays: TimingSimulator.unitDelays(job.circuit), isInertial: false)
       timing.run(vectors.inputs, vectors: max(0, range.lowerBound - 1)..<range.upperBound)
       outcome.perVectorUnitDelaySwitchedGates = timing.perVectorSwitchedGates
     }

@@ -50,13 +50,6 @@ public final class TimingSimulator {
   private var stamp = 0
   private let nodeCount: Int
 
-  /// Raw storage holding `array`'s elements.
-  private static func table<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
-    let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(1, array.count))
-    pointer.initialize(from: array, count: array.count)
-    return pointer
-  }
-
   /// Creates a simulator with every node at 0.
   ///
   /// - Precondition: `delays.count == circuit.nodeCount` and every cell
@@ -72,26 +65,21 @@ public final class TimingSimulator {
     transitionCounts = [Int](repeating: 0, count: count)
     var initial = [UInt8](repeating: 0, count: count)
     if count > 1 { initial[1] = 1 }
-    values = Self.table(initial)
-    delayTable = Self.table(delays)
-    loads = Self.table(circuit.gateLoads)
-    tables = Self.table(circuit.functions.map(\.bits))
-    arities = Self.table(circuit.functions.map(\.inputCount))
-    faninTable = Self.table(circuit.fanins)
-    var start = [Int](repeating: 0, count: count + 1)
-    var lists = [[Int32]](repeating: [], count: count)
-    for node in circuit.firstCellNode..<count {
-      for fanin in Set(circuit.faninList(node)) { lists[fanin].append(Int32(node)) }
-    }
-    for node in 0..<count { start[node + 1] = start[node] + lists[node].count }
-    fanoutStart = Self.table(start)
-    fanouts = Self.table(lists.flatMap { $0 })
+    values = rawTable(initial)
+    delayTable = rawTable(delays)
+    loads = rawTable(circuit.gateLoads)
+    tables = rawTable(circuit.functions.map(\.bits))
+    arities = rawTable(circuit.functions.map(\.inputCount))
+    faninTable = rawTable(circuit.fanins)
+    let readers = circuit.fanoutLists()
+    fanoutStart = rawTable(readers.start)
+    fanouts = rawTable(readers.nodes)
     ring = (delays[circuit.firstCellNode..<count].max() ?? 1) + 1
     buckets = [[Int32]](repeating: [], count: ring)
-    pendingCount = Self.table([Int32](repeating: 0, count: count))
-    lastScheduled = Self.table([UInt8](repeating: 0, count: count))
-    pendingTime = Self.table([Int](repeating: -1, count: count))
-    mark = Self.table([Int](repeating: 0, count: count))
+    pendingCount = rawTable([Int32](repeating: 0, count: count))
+    lastScheduled = rawTable([UInt8](repeating: 0, count: count))
+    pendingTime = rawTable([Int](repeating: -1, count: count))
+    mark = rawTable([Int](repeating: 0, count: count))
   }
 
   deinit {
@@ -104,7 +92,7 @@ public final class TimingSimulator {
   }
 
   /// Switched transistor gates so far (transitions weighted by gate load).
-  public var switchedGateCount: Int { zip(transitionCounts, circuit.gateLoads).reduce(0) { $0 + $1.0 * $1.1 } }
+  public var switchedGateCount: Int { circuit.switchedGates(transitionCounts) }
 
   /// The settled value of `node` after the last vector.
   public func value(_ node: Int) -> Bool {
@@ -185,6 +173,9 @@ public final class TimingSimulator {
       }
       buckets[slot].removeAll(keepingCapacity: true)
     }
+    // Events withdrawn by inertial filtering may still sit in slots the
+    // loop never reached; left there, one could fire in a later vector.
+    for slot in 0..<ring where !buckets[slot].isEmpty { buckets[slot].removeAll(keepingCapacity: true) }
     perVectorSwitchedGates.append(switched)
   }
 

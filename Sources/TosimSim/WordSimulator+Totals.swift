@@ -7,12 +7,12 @@
 extension WordSimulator {
   /// Switched transistor gates so far, zero-delay (the dynamic TO count).
   public var switchedGateCount: Int {
-    zip(toggleCounts, gateLoads).reduce(0) { $0 + $1.0 * $1.1 }
+    circuit.switchedGates(toggleCounts)
   }
 
   /// Switched transistor gates so far, unit-delay (glitches included).
   public var unitDelaySwitchedGateCount: Int {
-    zip(transitionCounts, gateLoads).reduce(0) { $0 + $1.0 * $1.1 }
+    circuit.switchedGates(transitionCounts)
   }
 
   /// Zero-delay toggles of all nodes so far.

@@ -128,21 +128,9 @@ public final class WordSimulator {
     planes = .allocate(capacity: planeWords)
     planes.initialize(repeating: 0, count: planeWords)
     lastLane = [UInt64](repeating: 0, count: nodeCount)
-    var fanoutCount = [Int](repeating: 0, count: nodeCount + 1)
-    for node in circuit.firstCellNode..<nodeCount {
-      for fanin in Set(circuit.faninList(node)) { fanoutCount[fanin + 1] += 1 }
-    }
-    for node in 0..<nodeCount { fanoutCount[node + 1] += fanoutCount[node] }
-    var fill = fanoutCount
-    var fanoutList = [Int](repeating: 0, count: fanoutCount[nodeCount])
-    for node in circuit.firstCellNode..<nodeCount {
-      for fanin in Set(circuit.faninList(node)) {
-        fanoutList[fill[fanin]] = node
-        fill[fanin] += 1
-      }
-    }
-    fanoutStart = fanoutCount
-    fanouts = fanoutList
+    let readers = circuit.fanoutLists()
+    fanoutStart = readers.start
+    fanouts = readers.nodes.map(Int.init)
     scheduleWords = (nodeCount + 63) / 64
     scheduled = .allocate(capacity: scheduleWords)
     scheduled.initialize(repeating: 0, count: scheduleWords)

@@ -55,6 +55,18 @@ public enum TestSupport {
     return netlist
   }
 
+  /// `count` random vectors for a `randomNetlist`'s inputs in stream layout
+  /// (one array per bus): `a` of `width` bits and the one-bit `b`.
+  public static func randomStream(_ count: Int, width: Int, seed: UInt64) -> [[UInt64]] {
+    var random = SplitMix64(seed: seed)
+    var a: [UInt64] = [], b: [UInt64] = []
+    for _ in 0..<count {
+      a.append(random.next() & mask(width))
+      b.append(random.next() & 1)
+    }
+    return [a, b]
+  }
+
   /// The bits of `value`, bit 0 first.
   public static func bits(_ value: UInt64, width: Int) -> [Bool] {
     (0..<width).map { value >> UInt64($0) & 1 == 1 }

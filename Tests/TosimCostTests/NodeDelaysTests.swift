@@ -4,7 +4,10 @@
 // stack), the stages a two-stage cell waits for, an INV driving one INV as
 // the 8-tick reference, delay growing with fan-out, and derive's
 // to_inertial being the RC-delay inertial count of the unit's own stream
-// over the first --inertial-vectors vectors.
+// over the first --inertial-vectors vectors, and the bit-parallel timing
+// simulator derive uses counting exactly what the scalar one counts on a
+// real unit (bf16.min, whose stream once made a withdrawn event fire a
+// vector later in the scalar simulator).
 //===----------------------------------------------------------------------===//
 import Foundation
 import Testing
@@ -109,5 +112,21 @@ struct NodeDelaysTests {
     let reread = try CostTableReader.decode(Data(CostTableWriter.json(table).utf8), file: "int8.json")
     #expect(reread.inertialVectorCount == 100)
     #expect(zip(reread.rows, table.rows).allSatisfy { $0.inertialTOs == $1.inertialTOs.map { ($0 * 100).rounded() / 100 } })
+  }
+
+  @Test("RC inertial timing of bf16.min: bit-parallel and scalar count the same, vector by vector")
+  func bitParallelTimingOnRealUnit() throws {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in "bf16.min".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let netlist = try FloatingPointUnits.build(UnitName(parsing: "bf16.min"), library: library)
+    let inputs = OperandStream(.uniform, precision: .bf16, seed: 1 ^ hash).vectors(widths: [16, 16], count: 1024)
+    let circuit = try FlatCircuit(netlist)
+    let delays = try NodeDelays.delays(.rc, netlist: netlist, circuit: circuit, subcircuits: Self.subcircuits, minimumLength: 0.15e-6)
+    let scalar = TimingSimulator(circuit, delays: delays, isInertial: true)
+    scalar.run(inputs, vectors: 0..<1024)
+    let word = WordTimingSimulator(circuit, delays: delays, isInertial: true, wordsPerNode: 2)
+    word.run(inputs, vectors: 0..<1024)
+    #expect(word.transitionCounts == scalar.transitionCounts)
+    #expect(word.perVectorSwitchedGates == scalar.perVectorSwitchedGates)
   }
 }

@@ -16,18 +16,6 @@ import _TosimTestSupport
 struct TimingSimulatorTests {
   let library = TestSupport.shippedLibrary
 
-  /// The stream layout (one array per bus) of `count` random vectors of a
-  /// random netlist's inputs: `a` of `width` bits and a one-bit `b`.
-  func stream(_ count: Int, width: Int, seed: UInt64) -> [[UInt64]] {
-    var random = SplitMix64(seed: seed)
-    var a: [UInt64] = [], b: [UInt64] = []
-    for _ in 0..<count {
-      a.append(random.next() & TestSupport.mask(width))
-      b.append(random.next() & 1)
-    }
-    return [a, b]
-  }
-
   /// The word simulator's counts on `inputs`.
   func wordCounts(_ circuit: FlatCircuit, _ inputs: [[UInt64]]) -> WordSimulator {
     let simulator = WordSimulator(circuit, options: SimulationOptions(wordsPerNode: 1, countsGlitches: true, recordsPerVector: true))
@@ -46,7 +34,7 @@ struct TimingSimulatorTests {
     let width = 4 + seed % 5
     let netlist = TestSupport.randomNetlist(library: library, inputWidth: width, instanceCount: 30 + 12 * seed, seed: UInt64(seed))
     let circuit = try FlatCircuit(netlist)
-    let inputs = stream(150, width: width, seed: UInt64(500 + seed))
+    let inputs = TestSupport.randomStream(150, width: width, seed: UInt64(500 + seed))
     let word = wordCounts(circuit, inputs)
     #expect(word.unitDelaySwitchedGateCount > word.switchedGateCount, "the random circuit has hazards")
     for (k, inertial) in [(1, false), (1, true), (3, false), (3, true)] {
@@ -68,7 +56,7 @@ struct TimingSimulatorTests {
     let netlist = TestSupport.randomNetlist(library: library, inputWidth: width, instanceCount: 8 + 2 * seed, seed: UInt64(40 + seed))
     let circuit = try FlatCircuit(netlist)
     let delays = try #require(TimingSimulator.hazardFilteringDelays(circuit, limit: 1 << 18))
-    let inputs = stream(120, width: width, seed: UInt64(900 + seed))
+    let inputs = TestSupport.randomStream(120, width: width, seed: UInt64(900 + seed))
     let word = wordCounts(circuit, inputs)
     #expect(word.unitDelaySwitchedGateCount > word.switchedGateCount, "the random circuit has hazards")
     let inertial = TimingSimulator(circuit, delays: delays, isInertial: true)

@@ -1,10 +1,13 @@
-//===--- WordSimulator+Kernels.swift ---------------------------------------===//
-// The word kernels of a WordSimulator: one node evaluated over one block of
-// words (a `WordBlock`: 1, 2, 4 or 8 words) from its fanins' blocks in the
-// same block plane, one expression per `GateOp`, and the Shannon-expansion
-// fallback for functions no `GateOp` matches. Both zero-delay and unit-delay
-// simulation call them; reached through `tosim explore` and `tosim derive`.
+//===--- WordKernel.swift --------------------------------------------------===//
+// The word kernels of the bit-parallel simulators: one node evaluated over
+// one block of words (a `WordBlock`: 1, 2, 4 or 8 words) from its fanins'
+// blocks in the same node-major plane, one expression per `GateOp`, and the
+// Shannon-expansion fallback for functions no `GateOp` matches.
+// WordSimulator's zero-delay sweep and unit-delay replay and
+// WordTimingSimulator's event loop call them; reached through `tosim
+// explore` and `tosim derive`.
 //===----------------------------------------------------------------------===//
+import TosimNetlist
 
 extension WordSimulator {
   /// Evaluates `node` (operation `op`, fanins at `fanin`) over one block
@@ -13,6 +16,21 @@ extension WordSimulator {
   func evaluateBlock<B: WordBlock>(
     _: B.Type, _ node: Int, op: GateOp, fanin: UnsafePointer<Int32>,
     from source: UnsafeMutablePointer<UInt64>, into out: UnsafeMutablePointer<UInt64>
+  ) -> B {
+    WordKernel.evaluate(B.self, op, fanin: fanin, from: source, into: out, function: circuit.functions[node])
+  }
+}
+
+/// The word kernels.
+enum WordKernel {
+  /// Evaluates a node of operation `op` (fanins at `fanin`, function
+  /// `function`, read only for `generic`) over one block from the
+  /// node-major plane `source` (node n's block at `n × B.wordCount`),
+  /// stores the result at `out` and returns it.
+  @inline(__always)
+  static func evaluate<B: WordBlock>(
+    _: B.Type, _ op: GateOp, fanin: UnsafePointer<Int32>, from source: UnsafeMutablePointer<UInt64>,
+    into out: UnsafeMutablePointer<UInt64>, function: @autoclosure () -> TruthTable
   ) -> B {
     @inline(__always) func x(_ i: Int) -> B { B(loading: source + Int(fanin[i]) &* B.wordCount) }
     let r: B
@@ -54,7 +72,7 @@ extension WordSimulator {
     case .ao22: r = (x(0) & x(1)) | (x(2) & x(3))
     case .oa22: r = (x(0) | x(1)) & (x(2) | x(3))
     case .generic:
-      evaluateGeneric(node, from: source, stride: B.wordCount, into: out)
+      evaluateGeneric(function(), fanin: fanin, from: source, stride: B.wordCount, into: out)
       return B(loading: out)
     }
     r.store(to: out)
@@ -64,19 +82,18 @@ extension WordSimulator {
   /// Shannon expansion over the node's truth table, a multiplexer tree on
   /// the fanins with the last fanin at the root, for the `stride` words of
   /// one block: fanin `i`'s words are at `source + fanin × stride`.
-  func evaluateGeneric(
-    _ node: Int, from source: UnsafeMutablePointer<UInt64>, stride: Int, into out: UnsafeMutablePointer<UInt64>
+  static func evaluateGeneric(
+    _ table: TruthTable, fanin: UnsafePointer<Int32>, from source: UnsafeMutablePointer<UInt64>, stride: Int,
+    into out: UnsafeMutablePointer<UInt64>
   ) {
-    let table = circuit.functions[node]
     let k = table.inputCount
-    let f = node * FlatCircuit.maximumFaninCount
     let minterms = (0..<(1 << k)).map { table.value(at: $0) ? UInt64.max : 0 }
     var level = minterms
     for w in 0..<stride {
       level.replaceSubrange(0..<level.count, with: minterms)
       var width = minterms.count
       for i in 0..<k {
-        let x = source[Int(fanins[f + i]) * stride + w]
+        let x = source[Int(fanin[i]) * stride + w]
         width /= 2
         for j in 0..<width { level[j] = (level[2 * j] & ~x) | (level[2 * j + 1] & x) }
       }
