@@ -31,7 +31,7 @@ public struct TimedSwitching: Sendable {
     let circuit = try FlatCircuit(netlist)
     let delays = try NodeDelays.delays(
       model, netlist: netlist, circuit: circuit, subcircuits: subcircuits, minimumLength: minimumLength)
-    let simulator = WordTimingSimulator(circuit, delays: delays, isInertial: isInertial, wordsPerNode: 2)
+    let simulator = WordTimingSimulator(circuit, delays: delays, isInertial: isInertial, wordsPerNode: 1)
     let limbs = circuit.inputNodes.map { ($0.count + 63) / 64 }
     let count = inputs.isEmpty ? 0 : inputs[0].count / max(1, limbs[0])
     simulator.run(inputs, vectors: 0..<count)
