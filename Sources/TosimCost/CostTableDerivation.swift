@@ -2,10 +2,12 @@
 // `tosim derive`: for each requested precision, build every primitive unit
 // with the selected designs, simulate it on a seeded operand stream,
 // check every result against the reference (a mismatch is an error), and
-// assemble the cost table, recipe rows included. Units are measured in
-// parallel (Dispatch), each from its own seed derived from the run's seed
-// and the unit's name, so results do not depend on scheduling: the same
-// seed gives byte-identical tables. Each precision's table is handed to a
+// assemble the cost table, recipe rows included. Every unit's stream comes
+// from its own seed derived from the run's seed and the unit's name and is
+// cut into chunks (bit-parallel, and timed for the inertial column) that
+// run in one parallel loop (Dispatch) and sum to the counts of one
+// sequential run, so results do not depend on scheduling: the same seed
+// gives byte-identical tables. Each precision's table is handed to a
 // callback as soon as its units are done, so `tosim derive` writes it then
 // (a run stopped at 95% keeps the tables it finished).
 // Integer primitives: add (a + b + cin), sub, mul (two's complement), div
@@ -15,8 +17,9 @@
 // The designs are typed (DerivationOptions.swift). Given the cells'
 // transistor netlists, every primitive also gets `to_inertial`: the
 // inertial-delay count (TimedSwitching, RC delays) over the first
-// `options.inertialVectorCount` vectors of its stream (an event-driven simulation,
-// one vector at a time, so a prefix keeps derive fast; docs/to-model.md).
+// `options.inertialVectorCount` vectors of its stream (an event-driven
+// simulation, far costlier per vector, so a prefix keeps derive fast;
+// docs/to-model.md).
 // CLI: `tosim derive --fp32 --adder kogge-stone --vectors 65536 --seed 1`.
 //===----------------------------------------------------------------------===//
 import Dispatch
@@ -27,6 +30,7 @@ import TosimCostModel
 import TosimEvaluation
 import TosimFormats
 import TosimNetlist
+import TosimSim
 
 /// A unit whose simulated output differs from the reference.
 public struct VerificationError: Error, CustomStringConvertible, Sendable {
@@ -153,6 +157,10 @@ public enum CostTableDerivation {
 
   /// Derives the tables of `precisions`, measuring units in parallel.
   ///
+  /// Every unit is built first (in parallel); then the chunks of every
+  /// unit's stream, bit-parallel and, for the inertial column, timed, run
+  /// in one concurrent loop, costliest first, so the cores finish together.
+  ///
   /// - Parameters:
   ///   - progress: called (from any thread, one call at a time) with a line
   ///     per finished unit, which starts with `done/total`.
@@ -174,17 +182,25 @@ public enum CostTableDerivation {
   ) throws -> [CostTable] {
     try validate(options, precisions: precisions)
     let allJobs = try precisions.flatMap { try jobs($0, options: options) }
-    // Largest units first, so the parallel tail is short.
-    let order = allJobs.indices.sorted { weight(allJobs[$0]) > weight(allJobs[$1]) }
-    let results = ResultSlots(count: allJobs.count)
+    let prepared = ResultSlots<PreparedUnit>(count: allJobs.count)
+    DispatchQueue.concurrentPerform(iterations: allJobs.count) { index in
+      prepared.store(Result { try prepare(allJobs[index], options: options, library: library, transistors: transistors) },
+        at: index)
+    }
+    let units = prepared.all.map { $0! }
+    let tasks = chunkTasks(units, jobs: allJobs, options: options)
+    let results = ResultSlots<UnitMeasurement>(count: allJobs.count)
     let tracker = CompletionTracker(precisions: precisions, jobs: allJobs.map(\.precision))
-    DispatchQueue.concurrentPerform(iterations: order.count) { slot in
-      let job = allJobs[order[slot]]
-      let result: Result<UnitMeasurement, any Error> =
-        tracker.isStopped ? .failure(CancellationError()) : Result {
-          try measure(job, options: options, library: library, transistors: transistors)
-        }
-      results.store(result, at: order[slot])
+    let chunks = ChunkTracker(allJobs.indices.map { index in tasks.filter { $0.unit == index }.count })
+    let measurement = MeasurementOptions(
+      wordsPerNode: options.wordsPerNode, countsGlitches: true, recordsPerVector: true,
+      keepsPerVector: options.keepsPerVector)
+
+    // Hands a finished unit's result on: progress, and its precision's table
+    // once that is complete.
+    let finish: @Sendable (Int, Result<UnitMeasurement, any Error>) -> Void = { index, result in
+      let job = allJobs[index]
+      results.store(result, at: index)
       let (done, finishedPrecision) = tracker.finish(job.precision)
       if case .success(let measurement) = result {
         measured(job.unit, measurement)
@@ -200,6 +216,23 @@ public enum CostTableDerivation {
       else { return }
       tracker.hand(over: { try completed(table) })
     }
+    for (index, unit) in units.enumerated() {
+      if case .failure(let error) = unit { finish(index, .failure(error)) }
+    }
+    DispatchQueue.concurrentPerform(iterations: tasks.count) { slot in
+      let task = tasks[slot]
+      guard case .success(let unit) = units[task.unit] else { return }
+      let outcome: ChunkTracker.Outcome
+      if tracker.isStopped {
+        outcome = .cancelled
+      } else if let timing = unit.timing, task.isTiming {
+        outcome = .timed(timing.switchedGates(unit.job.vectors.inputs, vectors: task.range))
+      } else {
+        outcome = .simulated(UnitMeasurement.simulate(unit.job, range: task.range, options: measurement))
+      }
+      guard let finished = chunks.store(outcome, unit: task.unit, chunk: task.chunk) else { return }
+      finish(task.unit, combine(unit, finished, options: measurement))
+    }
     if let error = tracker.handOverError { throw error }
     var tables: [CostTable] = []
     for precision in precisions {
@@ -209,6 +242,97 @@ public enum CostTableDerivation {
         toolVersion: toolVersion))
     }
     return tables
+  }
+
+  /// A unit built and ready to measure: its circuit with the checked
+  /// vectors and, for the inertial column, its delays.
+  struct PreparedUnit: Sendable {
+    /// The circuit and its checked vectors.
+    var job: UnitMeasurement.Job
+    /// The RC delays of the inertial column (nil without transistors).
+    var timing: TimedSwitching.Timing?
+    /// The vectors (a prefix of the stream) the inertial column times.
+    var timingVectorCount: Int
+  }
+
+  /// One chunk of one unit's stream, bit-parallel or timed.
+  struct ChunkTask: Sendable {
+    var unit: Int
+    var chunk: Int
+    var range: Range<Int>
+    var isTiming: Bool
+    var cost: Int
+  }
+
+  /// Builds `job`'s unit, its operand stream and, given transistors, its delays.
+  static func prepare(_ job: Job, options: DerivationOptions, library: CellLibrary, transistors: Transistors?) throws
+    -> PreparedUnit
+  {
+    let netlist = try job.build(library)
+    let inputs: [[UInt64]]
+    if let stimulus = options.stimulus {
+      inputs = stimulus.vectors(widths: job.inputWidths, dataWidth: job.precision.bitWidth)
+    } else {
+      let stream = OperandStream(
+        options.operands, precision: job.precision, seed: unitSeed(options.seed, unit: job.unit),
+        isMagnitude: job.isMagnitude)
+      inputs = stream.vectors(widths: job.inputWidths, count: options.vectorCount)
+    }
+    let circuit = try FlatCircuit(netlist)
+    let unit = try UnitMeasurement.Job(circuit, vectors: CheckedVectors(inputs, reference: job.reference))
+    let timing = try transistors.map { transistors in
+      try TimedSwitching.Timing(
+        netlist, circuit: circuit, model: .rc, isInertial: true, subcircuits: transistors.subcircuits,
+        minimumLength: transistors.minimumLength)
+    }
+    return PreparedUnit(
+      job: unit, timing: timing,
+      timingVectorCount: min(options.inertialVectorCount, unit.vectors.vectorCount))
+  }
+
+  /// The chunks of every built unit, costliest first (a timed vector costs
+  /// about as much as 64 bit-parallel ones).
+  static func chunkTasks(_ units: [Result<PreparedUnit, any Error>], jobs: [Job], options: DerivationOptions)
+    -> [ChunkTask]
+  {
+    var tasks: [ChunkTask] = []
+    for (index, result) in units.enumerated() {
+      guard case .success(let unit) = result else { continue }
+      let nodes = unit.job.circuit.nodeCount, depth = max(1, unit.job.circuit.depth)
+      func add(_ count: Int, length: Int, isTiming: Bool) {
+        var start = 0
+        while start < count {
+          let range = start..<min(count, start + length)
+          let perVector = isTiming ? 64 * nodes : nodes * (1 + depth / 64)
+          tasks.append(ChunkTask(
+            unit: index, chunk: tasks.count, range: range, isTiming: isTiming, cost: perVector * range.count))
+          start = range.upperBound
+        }
+      }
+      add(unit.job.vectors.vectorCount, length: max(1, options.simulationChunkLength), isTiming: false)
+      if unit.timing != nil { add(unit.timingVectorCount, length: max(1, options.timingChunkLength), isTiming: true) }
+    }
+    return tasks.sorted { ($0.cost, $1.chunk) > ($1.cost, $0.chunk) }
+  }
+
+  /// A unit's measurement from its finished chunks, in stream order.
+  static func combine(_ unit: PreparedUnit, _ outcomes: [ChunkTracker.Outcome], options: MeasurementOptions)
+    -> Result<UnitMeasurement, any Error>
+  {
+    var simulated: [UnitMeasurement.ChunkOutcome] = []
+    var timedGates: Int?
+    for outcome in outcomes {
+      switch outcome {
+      case .cancelled: return .failure(CancellationError())
+      case .simulated(let chunk): simulated.append(chunk)
+      case .timed(let gates): timedGates = (timedGates ?? 0) + gates
+      }
+    }
+    var measurement = UnitMeasurement.combine(unit.job, simulated, options: options)
+    if let timedGates {
+      measurement.meanInertialSwitchedGates = Double(timedGates) / Double(max(1, unit.timingVectorCount - 1))
+    }
+    return .success(measurement)
   }
 
   /// Assembles one precision's table from its units' results.
@@ -246,35 +370,6 @@ public enum CostTableDerivation {
     let width = job.precision.floatFormat?.precision ?? job.precision.bitWidth
     let isQuadratic = [.mul, .div, .sqrt].contains(job.operation)
     return isQuadratic ? width * width : width * 8
-  }
-
-  static func measure(_ job: Job, options: DerivationOptions, library: CellLibrary, transistors: Transistors? = nil)
-    throws -> UnitMeasurement
-  {
-    let netlist = try job.build(library)
-    let inputs: [[UInt64]]
-    if let stimulus = options.stimulus {
-      inputs = stimulus.vectors(widths: job.inputWidths, dataWidth: job.precision.bitWidth)
-    } else {
-      let stream = OperandStream(
-        options.operands, precision: job.precision, seed: unitSeed(options.seed, unit: job.unit),
-        isMagnitude: job.isMagnitude)
-      inputs = stream.vectors(widths: job.inputWidths, count: options.vectorCount)
-    }
-    var measurement = try UnitMeasurement.measure(
-      netlist, inputs: inputs, reference: job.reference,
-      options: MeasurementOptions(
-        wordsPerNode: options.wordsPerNode, countsGlitches: true, recordsPerVector: true,
-        keepsPerVector: options.keepsPerVector))
-    if let transistors, measurement.mismatchCount == 0 {
-      let count = min(options.inertialVectorCount, measurement.vectorCount)
-      let prefix = zip(inputs, job.inputWidths).map { bus, width in Array(bus[0..<(count * ((width + 63) / 64))]) }
-      measurement.meanInertialSwitchedGates = try TimedSwitching.measure(
-        netlist, inputs: prefix, model: .rc, isInertial: true, subcircuits: transistors.subcircuits,
-        minimumLength: transistors.minimumLength
-      ).mean
-    }
-    return measurement
   }
 }
 
@@ -331,18 +426,47 @@ private final class CompletionTracker: @unchecked Sendable {
 }
 
 /// Per-job results written from parallel workers.
-private final class ResultSlots: @unchecked Sendable {
-  private var slots: [Result<UnitMeasurement, any Error>?]
+private final class ResultSlots<Value>: @unchecked Sendable {
+  private var slots: [Result<Value, any Error>?]
   private let lock = NSLock()
   init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func store(_ result: Result<UnitMeasurement, any Error>, at index: Int) {
+  func store(_ result: Result<Value, any Error>, at index: Int) {
     lock.lock()
     slots[index] = result
     lock.unlock()
   }
-  var all: [Result<UnitMeasurement, any Error>?] {
+  var all: [Result<Value, any Error>?] {
     lock.lock()
     defer { lock.unlock() }
     return slots
+  }
+}
+
+/// The finished chunks of every unit, written from parallel workers.
+final class ChunkTracker: @unchecked Sendable {
+  /// What one chunk produced.
+  enum Outcome {
+    case simulated(UnitMeasurement.ChunkOutcome)
+    case timed(Int)
+    case cancelled
+  }
+  private var outcomes: [[(chunk: Int, outcome: Outcome)]]
+  private var remaining: [Int]
+  private let lock = NSLock()
+
+  init(_ chunkCounts: [Int]) {
+    outcomes = chunkCounts.map { _ in [] }
+    remaining = chunkCounts
+  }
+
+  /// Stores a chunk's outcome; the unit's outcomes in chunk order when it
+  /// was the unit's last chunk.
+  func store(_ outcome: Outcome, unit: Int, chunk: Int) -> [Outcome]? {
+    lock.lock()
+    defer { lock.unlock() }
+    outcomes[unit].append((chunk, outcome))
+    remaining[unit] -= 1
+    guard remaining[unit] == 0 else { return nil }
+    return outcomes[unit].sorted { $0.chunk < $1.chunk }.map(\.outcome)
   }
 }

@@ -71,6 +71,11 @@ public struct DerivationOptions: Sendable {
   public var inertialVectorCount = 1024
   /// Keep every unit's per-transition counts (`derive --per-vector`).
   public var keepsPerVector = false
+  /// Vectors per chunk of a unit's bit-parallel simulation and of its
+  /// inertial timing: chunks run concurrently, so a long unit spreads over
+  /// the cores. Counts do not depend on them.
+  public var simulationChunkLength = 8192
+  public var timingChunkLength = 128
 
   /// The default options.
   public init() {}

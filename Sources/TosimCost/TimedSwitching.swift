@@ -5,6 +5,8 @@
 // this is the unit-delay count (to_glitch); with `rc` and inertial filtering
 // it is `to_inertial`, the glitch count the SPICE validation compares
 // (docs/spice-validation.md, `tosim export spice --testbench` annotations).
+// `measure` times a whole stream at once; a `Timing` times it in chunks
+// that sum to the same count (`tosim derive` spreads them over the cores).
 //===----------------------------------------------------------------------===//
 import TosimCells
 import TosimNetlist
@@ -28,10 +30,11 @@ public struct TimedSwitching: Sendable {
     _ netlist: Netlist, inputs: [[UInt64]], model: NodeDelays.Model, isInertial: Bool,
     subcircuits: [String: Subcircuit], minimumLength: Double
   ) throws -> TimedSwitching {
-    let circuit = try FlatCircuit(netlist)
-    let delays = try NodeDelays.delays(
-      model, netlist: netlist, circuit: circuit, subcircuits: subcircuits, minimumLength: minimumLength)
-    let simulator = WordTimingSimulator(circuit, delays: delays, isInertial: isInertial, wordsPerNode: 1)
+    let timing = try Timing(
+      netlist, circuit: FlatCircuit(netlist), model: model, isInertial: isInertial, subcircuits: subcircuits,
+      minimumLength: minimumLength)
+    let circuit = timing.circuit
+    let simulator = WordTimingSimulator(circuit, delays: timing.delays, isInertial: isInertial, wordsPerNode: 1)
     let limbs = circuit.inputNodes.map { ($0.count + 63) / 64 }
     let count = inputs.isEmpty ? 0 : inputs[0].count / max(1, limbs[0])
     simulator.run(inputs, vectors: 0..<count)
@@ -40,5 +43,40 @@ public struct TimedSwitching: Sendable {
     result.transitions = simulator.transitionCounts
     result.mean = Double(simulator.switchedGateCount) / Double(max(1, count - 1))
     return result
+  }
+}
+
+extension TimedSwitching {
+  /// A circuit with its node delays, ready to be timed chunk by chunk.
+  public struct Timing: Sendable {
+    /// The flattened circuit.
+    public var circuit: FlatCircuit
+    /// Each node's delay in ticks.
+    public var delays: [Int]
+    /// Whether pulses shorter than a node's delay are filtered.
+    public var isInertial: Bool
+
+    /// The delays of `circuit` (flattened from `netlist`) under `model`.
+    ///
+    /// - Throws: `InputError` when a cell has no subcircuit (models other
+    ///   than `unit`).
+    public init(
+      _ netlist: Netlist, circuit: FlatCircuit, model: NodeDelays.Model, isInertial: Bool,
+      subcircuits: [String: Subcircuit], minimumLength: Double
+    ) throws {
+      self.circuit = circuit
+      delays = try NodeDelays.delays(
+        model, netlist: netlist, circuit: circuit, subcircuits: subcircuits, minimumLength: minimumLength)
+      self.isInertial = isInertial
+    }
+
+    /// Switched transistor gates of the transitions into the vectors of
+    /// `range` (inputs as for `measure`); the vector before `range` settles
+    /// uncounted, so chunks that cover a stream sum to its whole count.
+    public func switchedGates(_ inputs: [[UInt64]], vectors range: Range<Int>) -> Int {
+      let simulator = WordTimingSimulator(circuit, delays: delays, isInertial: isInertial, wordsPerNode: 1)
+      simulator.run(inputs, vectors: max(0, range.lowerBound - 1)..<range.upperBound)
+      return simulator.switchedGateCount
+    }
   }
 }

@@ -3,7 +3,7 @@
 // which counts to take, how many mismatches to keep, and whether the stream
 // is cut into chunks simulated concurrently, and whether every transition's
 // counts are kept (`explore --per-vector`, `derive --per-vector`).
-// `tosim derive` measures each unit in one chunk (units run in parallel);
+// `tosim derive` cuts every unit into chunks of its own (DerivationOptions);
 // `tosim explore` cuts every design into chunks of 16,384 vectors.
 //===----------------------------------------------------------------------===//
 

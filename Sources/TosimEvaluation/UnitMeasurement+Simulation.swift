@@ -8,7 +8,8 @@
 // uncounted, so every count equals that of one sequential run and results
 // do not depend on scheduling. Means and the standard deviation are taken
 // over the vector transitions in one fixed order.
-// `tosim derive` measures each unit in one chunk, `tosim explore` many
+// `tosim derive` schedules the chunks of every unit itself, beside the
+// inertial timing (simulate and combine), `tosim explore` measures many
 // designs in chunks, the tests verify units with it.
 //===----------------------------------------------------------------------===//
 import Dispatch
@@ -83,8 +84,9 @@ extension UnitMeasurement {
     return jobs.indices.map { combine(jobs[$0], slots.outcomes(job: $0), options: options) }
   }
 
-  /// What one chunk of vectors produced.
-  fileprivate struct ChunkOutcome {
+  /// What one chunk of vectors produced; `combine` turns a job's chunks,
+  /// in stream order, into its measurement.
+  public struct ChunkOutcome: Sendable {
     var switchedGates = 0
     var unitDelaySwitchedGates = 0
     var perVectorSwitchedGates: [Int] = []
@@ -93,9 +95,10 @@ extension UnitMeasurement {
     var mismatches: [Mismatch] = []
   }
 
-  /// Simulates the vectors in `range` on a fresh simulator, after replaying
-  /// vector `range.lowerBound − 1` (uncounted) when there is one.
-  private static func simulate(_ job: Job, range: Range<Int>, options: MeasurementOptions) -> ChunkOutcome {
+  /// Simulates the vectors in `range` of `job` on a fresh simulator, after
+  /// replaying vector `range.lowerBound − 1` (uncounted) when there is one,
+  /// so the chunks of a stream, combined, count as one sequential run.
+  public static func simulate(_ job: Job, range: Range<Int>, options: MeasurementOptions) -> ChunkOutcome {
     let simulator = WordSimulator(
       job.circuit,
       options: SimulationOptions(
@@ -154,8 +157,9 @@ extension UnitMeasurement {
     }
   }
 
-  /// One job's measurement from its chunks, in stream order.
-  private static func combine(_ job: Job, _ chunks: [ChunkOutcome], options: MeasurementOptions) -> UnitMeasurement {
+  /// One job's measurement from the outcomes of chunks that cover its
+  /// stream, in stream order.
+  public static func combine(_ job: Job, _ chunks: [ChunkOutcome], options: MeasurementOptions) -> UnitMeasurement {
     var result = UnitMeasurement()
     result.transistorCount = job.circuit.transistorCount
     result.cellCount = job.circuit.instanceCount

@@ -62,16 +62,20 @@ extension SIMDWordBlock {
   }
   @inline(__always) func word(_ i: Int) -> UInt64 { self[i] }
   @inline(__always) var bitCount: Int { Int(truncatingIfNeeded: nonzeroBitCount.wrappedSum()) }
-  @inline(__always) var isZero: Bool { self == Self(repeating: 0) }
 }
 
+// `isZero` ORs the halves together: comparing the whole vector with zero
+// compiles to a scalar loop over the lanes.
+
 extension SIMD2<UInt64>: WordBlock, SIMDWordBlock {
+  @inline(__always) var isZero: Bool { self[0] | self[1] == 0 }
   @inline(__always) func shiftedOneLane(carry: UInt64) -> SIMD2<UInt64> {
     self &<< 1 | SIMD2(carry, self[0] &>> 63)
   }
 }
 
 extension SIMD4<UInt64>: WordBlock, SIMDWordBlock {
+  @inline(__always) var isZero: Bool { (lowHalf | highHalf).isZero }
   @inline(__always) func shiftedOneLane(carry: UInt64) -> SIMD4<UInt64> {
     var tops = self &>> 63
     tops = SIMD4(carry, tops[0], tops[1], tops[2])
@@ -80,6 +84,7 @@ extension SIMD4<UInt64>: WordBlock, SIMDWordBlock {
 }
 
 extension SIMD8<UInt64>: WordBlock, SIMDWordBlock {
+  @inline(__always) var isZero: Bool { (lowHalf | highHalf).isZero }
   @inline(__always) func shiftedOneLane(carry: UInt64) -> SIMD8<UInt64> {
     let tops = self &>> 63
     let shifted = SIMD8(carry, tops[0], tops[1], tops[2], tops[3], tops[4], tops[5], tops[6])

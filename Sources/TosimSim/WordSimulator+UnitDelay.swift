@@ -17,65 +17,72 @@ extension WordSimulator {
   /// highest index down, which keeps each step reading values of the step
   /// before while updating in place, since fanins have smaller indices than
   /// the nodes they feed: a dense step scans the node bitmap from the top,
-  /// a sparse one sorts its list of scheduled nodes.
+  /// a sparse one sorts its list of scheduled nodes. Scheduling is free of
+  /// branches on the data: every fanout is written to the list and the
+  /// list's length grows only when the fanout's bit was clear.
   func replayUnitDelay<B: WordBlock>(
     _: B.Type, block: Int, changedInputs: [Int], transitions: UnsafeMutableBufferPointer<Int>
   ) {
     let width = B.wordCount
     let plane = delayed + block * planeStride
     let mask = B(loading: laneMask + block * width)
-    let bitmap = scheduled
-    var changed = changedInputs
-    var order: [Int] = []
-    fanoutStart.withUnsafeBufferPointer { fanoutStart in
-      fanouts.withUnsafeBufferPointer { fanouts in
-        while !changed.isEmpty {
-          // Schedule the fanouts of the nodes that changed, once each.
-          order.removeAll(keepingCapacity: true)
-          var low = Int.max, high = -1
-          for node in changed {
-            for k in fanoutStart[node]..<fanoutStart[node + 1] {
-              let target = fanouts[k], word = target >> 6, bit: UInt64 = 1 << UInt64(target & 63)
-              if bitmap[word] & bit == 0 {
-                bitmap[word] |= bit
-                order.append(target)
-                low = min(low, word)
-                high = max(high, word)
-              }
-            }
+    let bitmap = scheduled, order = stepOrder, changed = stepChanged
+    var changedCount = 0
+    for node in changedInputs {
+      changed[changedCount] = Int32(truncatingIfNeeded: node)
+      changedCount += 1
+    }
+    while changedCount > 0 {
+      // Schedule the fanouts of the nodes that changed, once each.
+      var count = 0
+      var low = Int.max, high = -1
+      for i in 0..<changedCount {
+        let node = Int(changed[i])
+        for k in fanoutStart[node]..<fanoutStart[node + 1] {
+          let target = fanouts[k]
+          let word = Int(target >> 6), shift = UInt64(truncatingIfNeeded: target & 63)
+          let before = bitmap[word]
+          bitmap[word] = before | 1 << shift
+          order[count] = target
+          count &+= Int(truncatingIfNeeded: ~before >> shift & 1)
+          low = min(low, word)
+          high = max(high, word)
+        }
+      }
+      changedCount = 0
+      if count * 32 < high - low + 1 {
+        // Sparse step: sort the few scheduled nodes.
+        var list = UnsafeMutableBufferPointer(start: order, count: count)
+        list.sort(by: >)
+        for i in 0..<count { bitmap[Int(order[i] >> 6)] = 0 }
+      } else {
+        // Dense step: read them off the bitmap from the top.
+        count = 0
+        var word = high
+        while word >= low {
+          var bits = bitmap[word]
+          bitmap[word] = 0
+          while bits != 0 {
+            let bit = 63 - bits.leadingZeroBitCount
+            bits &= ~(1 << UInt64(bit))
+            order[count] = Int32(truncatingIfNeeded: word << 6 | bit)
+            count += 1
           }
-          changed.removeAll(keepingCapacity: true)
-          if order.count * 32 < high - low + 1 {
-            // Sparse step: sort the few scheduled nodes.
-            order.sort(by: >)
-            for node in order { bitmap[node >> 6] = 0 }
-          } else {
-            // Dense step: read them off the bitmap from the top.
-            order.removeAll(keepingCapacity: true)
-            var word = high
-            while word >= low {
-              var bits = bitmap[word]
-              bitmap[word] = 0
-              while bits != 0 {
-                let bit = 63 - bits.leadingZeroBitCount
-                bits &= ~(1 << UInt64(bit))
-                order.append(word << 6 | bit)
-              }
-              word -= 1
-            }
-          }
-          for node in order {
-            let target = plane + node * width
-            let old = B(loading: target)
-            let new = evaluateBlock(
-              B.self, node, op: opTable[node], fanin: faninTable + node * FlatCircuit.maximumFaninCount,
-              from: plane, into: target)
-            let count = ((new ^ old) & mask).bitCount
-            if count > 0 {
-              transitions[node] += count
-              changed.append(node)
-            }
-          }
+          word -= 1
+        }
+      }
+      for i in 0..<count {
+        let node = Int(order[i])
+        let target = plane + node * width
+        let old = B(loading: target)
+        let new = evaluateBlock(
+          B.self, node, op: opTable[node], fanin: faninTable + node * FlatCircuit.maximumFaninCount,
+          from: plane, into: target)
+        let difference = (new ^ old) & mask
+        if !difference.isZero {
+          transitions[node] += difference.bitCount
+          changed[changedCount] = Int32(truncatingIfNeeded: node)
+          changedCount += 1
         }
       }
     }

@@ -71,12 +71,17 @@ public final class WordSimulator {
   let loadClass: [Int]
   /// Fanout lists in compressed form: the nodes reading node n are
   /// `fanouts[fanoutStart[n]..<fanoutStart[n + 1]]`.
-  let fanoutStart: [Int]
-  let fanouts: [Int]
+  let fanoutStart: UnsafeMutablePointer<Int>
+  let fanouts: UnsafeMutablePointer<Int32>
   /// A node bitmap of `scheduleWords` words: the nodes scheduled for the
   /// next unit-delay step (all clear between steps).
   let scheduled: UnsafeMutablePointer<UInt64>
   let scheduleWords: Int
+  /// The unit-delay replay's node lists: the nodes of one step in visiting
+  /// order (room for every node plus one fanout list written past the
+  /// count), and the nodes that changed in the step before.
+  let stepOrder: UnsafeMutablePointer<Int32>
+  let stepChanged: UnsafeMutablePointer<Int32>
   /// Each node's settled value in the last lane of the previous batch.
   var lastLane: [UInt64]
   /// Each node's word operation, fanins and gate load, copied from `circuit`.
@@ -129,11 +134,14 @@ public final class WordSimulator {
     planes.initialize(repeating: 0, count: planeWords)
     lastLane = [UInt64](repeating: 0, count: nodeCount)
     let readers = circuit.fanoutLists()
-    fanoutStart = readers.start
-    fanouts = readers.nodes.map(Int.init)
+    fanoutStart = rawTable(readers.start)
+    fanouts = rawTable(readers.nodes)
     scheduleWords = (nodeCount + 63) / 64
     scheduled = .allocate(capacity: scheduleWords)
     scheduled.initialize(repeating: 0, count: scheduleWords)
+    let widestFanout = (0..<nodeCount).map { readers.start[$0 + 1] - readers.start[$0] }.max() ?? 0
+    stepOrder = .allocate(capacity: nodeCount + widestFanout)
+    stepChanged = .allocate(capacity: nodeCount)
     toggleCounts = [Int](repeating: 0, count: nodeCount)
     transitionCounts = [Int](repeating: 0, count: nodeCount)
     // Constant 1 holds ones in every lane.
@@ -150,6 +158,10 @@ public final class WordSimulator {
     planes.deallocate()
     carryIn.deallocate()
     scheduled.deallocate()
+    fanoutStart.deallocate()
+    fanouts.deallocate()
+    stepOrder.deallocate()
+    stepChanged.deallocate()
     inputChanged.deallocate()
     opTable.deallocate()
     faninTable.deallocate()

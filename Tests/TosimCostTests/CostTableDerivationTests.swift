@@ -1,7 +1,7 @@
 //===--- CostTableDerivationTests.swift ------------------------------------===//
 // `CostTableDerivation.derive` at tiny vector counts, without the CLI: the
 // same seed gives the same table, another seed other switching but the same
-// structure, batch size does not matter, and a derived row is the batch
+// structure, batch size and chunking do not matter, and a derived row is the batch
 // driver's measurement of the unit on its documented operand stream (the
 // run's seed mixed with the unit name by FNV-1a).
 //===----------------------------------------------------------------------===//
@@ -11,6 +11,7 @@ import TosimCost
 import TosimCostModel
 import TosimEvaluation
 import TosimFormats
+import TosimIO
 import _TosimTestSupport
 
 @Suite("Cost-table derivation")
@@ -43,6 +44,27 @@ struct CostTableDerivationTests {
     let wide = try Self.derive([.int8, .fp8e4m3], seed: 2, operands: operands)
     let narrow = try Self.derive([.int8, .fp8e4m3], seed: 2, wordsPerNode: 1, operands: operands)
     #expect(wide == narrow)
+  }
+
+  @Test("cutting the streams into uneven chunks changes no count, the inertial column included")
+  func chunking() throws {
+    let subcircuits = try CellLibraryLoader.subcircuits(directories: [TestSupport.path("circuits/cells")])
+    func derive(simulation: Int, timing: Int) throws -> [CostTable] {
+      var options = DerivationOptions()
+      options.vectorCount = 300
+      options.seed = 3
+      options.wordsPerNode = 2
+      options.inertialVectorCount = 150
+      options.simulationChunkLength = simulation
+      options.timingChunkLength = timing
+      return try CostTableDerivation.derive(
+        [.int8, .fp8e5m2], options: options, library: TestSupport.shippedLibrary, toolVersion: "test",
+        transistors: CostTableDerivation.Transistors(subcircuits))
+    }
+    let whole = try derive(simulation: 1_000, timing: 1_000)
+    #expect(whole.allSatisfy { $0.rows.allSatisfy { $0.isRecipe || ($0.inertialTOs ?? 0) > 0 } })
+    #expect(try derive(simulation: 77, timing: 41) == whole)
+    #expect(try derive(simulation: 1, timing: 1) == whole)
   }
 
   @Test("a derived row is the driver's measurement on the unit's own stream")
