@@ -1,7 +1,7 @@
 //===--- WordBlock.swift ---------------------------------------------------===//
 // A block of consecutive 64-bit lane words that the simulator's kernels
 // load, combine and store as one value: a plain UInt64 or a portable SIMD
-// vector of 2, 4 or 8 words (lowered to the widest registers the target
+// vector of 2, 4, 8 or 16 words (lowered to the widest registers the target
 // has). One kernel call per node evaluates a whole block, so gate dispatch
 // is paid once per 64 × block-width vectors. Used by WordSimulator's
 // zero-delay sweep and unit-delay replay (`tosim explore`, `tosim derive`).
@@ -92,3 +92,14 @@ extension SIMD8<UInt64>: WordBlock, SIMDWordBlock {
   }
 }
 
+
+extension SIMD16<UInt64>: WordBlock, SIMDWordBlock {
+  @inline(__always) var isZero: Bool { (lowHalf | highHalf).isZero }
+  @inline(__always) func shiftedOneLane(carry: UInt64) -> SIMD16<UInt64> {
+    let tops = self &>> 63
+    var shifted = SIMD16<UInt64>(repeating: 0)
+    shifted[0] = carry
+    for i in 1..<16 { shifted[i] = tops[i - 1] }
+    return self &<< 1 | shifted
+  }
+}

@@ -1,6 +1,6 @@
 //===--- WordKernel.swift --------------------------------------------------===//
 // The word kernels of the bit-parallel simulators: one node evaluated over
-// one block of words (a `WordBlock`: 1, 2, 4 or 8 words) from its fanins'
+// one block of words (a `WordBlock`: 1, 2, 4, 8 or 16 words) from its fanins'
 // blocks in the same node-major plane, one expression per `GateOp`, and the
 // Shannon-expansion fallback for functions no `GateOp` matches.
 // WordSimulator's zero-delay sweep and unit-delay replay and

@@ -24,6 +24,7 @@ extension WordSimulator {
     toggleCounts.withUnsafeMutableBufferPointer { toggles in
       transitionCounts.withUnsafeMutableBufferPointer { transitions in
         switch blockWords {
+        case 16: simulateBatch(SIMD16<UInt64>.self, toggles: toggles, transitions: transitions)
         case 8: simulateBatch(SIMD8<UInt64>.self, toggles: toggles, transitions: transitions)
         case 4: simulateBatch(SIMD4<UInt64>.self, toggles: toggles, transitions: transitions)
         case 2: simulateBatch(SIMD2<UInt64>.self, toggles: toggles, transitions: transitions)

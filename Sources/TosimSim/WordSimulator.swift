@@ -1,7 +1,7 @@
 //===--- WordSimulator.swift -----------------------------------------------===//
 // Bit-parallel simulation of a FlatCircuit: every node holds `wordsPerNode`
 // 64-bit words, one input vector per bit lane. The words are cut into blocks
-// of up to 8 (a `WordBlock`); block b of every node, in topological order,
+// of up to 16 (a `WordBlock`); block b of every node, in topological order,
 // forms one contiguous block plane, and a batch is simulated plane by plane,
 // so each sweep streams a working set of nodes × block bytes. Consecutive
 // vectors are adjacent lanes, so a node's toggles are popcount(word ^ word
@@ -44,7 +44,7 @@ public final class WordSimulator {
   let wordCount: Int
   /// Nodes of the circuit, constants and inputs included.
   let nodeCount: Int
-  /// Words per block (8, 4, 2 or 1: the largest that divides `wordCount`).
+  /// Words per block (16, 8, 4, 2 or 1: the largest that divides `wordCount`).
   let blockWords: Int
   /// Words of one block plane, `nodeCount × blockWords`.
   let planeStride: Int
@@ -104,7 +104,7 @@ public final class WordSimulator {
     ops = circuit.ops
     fanins = circuit.fanins
     gateLoads = circuit.gateLoads
-    blockWords = [8, 4, 2].first { options.wordsPerNode % $0 == 0 } ?? 1
+    blockWords = [16, 8, 4, 2].first { options.wordsPerNode % $0 == 0 } ?? 1
     planeStride = nodeCount * blockWords
     let total = nodeCount * wordCount
     values = .allocate(capacity: total)

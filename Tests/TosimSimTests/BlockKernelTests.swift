@@ -119,7 +119,7 @@ struct BlockKernelTests {
     }
   }
 
-  @Test("every block width matches the reference simulator", arguments: [1, 2, 3, 4, 6, 8, 16, 24])
+  @Test("every block width matches the reference simulator", arguments: [1, 2, 3, 4, 6, 8, 16, 24, 32])
   func blockWidths(words: Int) throws {
     let width = 5 + words % 3
     let netlist = netlist(seed: UInt64(words), width: width, extra: 50)
