@@ -60,8 +60,10 @@ public final class WordTimingSimulator {
   /// Each node's oldest and newest pending event (-1: none).
   private let queueHead: UnsafeMutablePointer<Int32>
   private let queueTail: UnsafeMutablePointer<Int32>
-  /// The time wheel: the first event due in each of `ring` slots (-1: none).
-  private let ring: Int
+  /// The time wheel: the first event due in each of `ringMask + 1` slots
+  /// (-1: none), a power of two above the largest delay, so a time's slot
+  /// is `time & ringMask`.
+  private let ringMask: Int
   private let slotHead: UnsafeMutablePointer<Int32>
   private var pool: LaneEventPool
 
@@ -103,7 +105,8 @@ public final class WordTimingSimulator {
     mark = rawTable([Int](repeating: 0, count: count))
     queueHead = rawTable([Int32](repeating: -1, count: count))
     queueTail = rawTable([Int32](repeating: -1, count: count))
-    ring = (delays[circuit.firstCellNode..<count].max() ?? 1) + 1
+    let ring = 1 << (Int.bitWidth - (delays[circuit.firstCellNode..<count].max() ?? 1).leadingZeroBitCount)
+    ringMask = ring - 1
     slotHead = rawTable([Int32](repeating: -1, count: ring))
     pool = LaneEventPool(width: wordsPerNode)
   }
@@ -251,7 +254,7 @@ public final class WordTimingSimulator {
           guard !fresh.isZero else { continue }
           let event = events.allocate(node: target)
           fresh.store(to: events.mask(event))
-          let slot = (now + delayTable[node]) % ring
+          let slot = (now &+ delayTable[node]) & ringMask
           events.link(event, nextInSlot: slotHead[slot])
           slotHead[slot] = event
           if isInertial {
@@ -261,9 +264,9 @@ public final class WordTimingSimulator {
           live += 1
         }
         guard live > 0 else { break }
-        repeat { now += 1 } while slotHead[now % ring] < 0
+        repeat { now += 1 } while slotHead[now & ringMask] < 0
         // Apply the events due now.
-        let slot = now % ring
+        let slot = now & ringMask
         var event = slotHead[slot]
         slotHead[slot] = -1
         while event >= 0 {
