@@ -188,7 +188,7 @@ public enum CostTableDerivation {
         at: index)
     }
     let units = prepared.all.map { $0! }
-    let tasks = chunkTasks(units, jobs: allJobs, options: options)
+    let tasks = chunkTasks(units, options: options)
     let results = ResultSlots<UnitMeasurement>(count: allJobs.count)
     let tracker = CompletionTracker(precisions: precisions, jobs: allJobs.map(\.precision))
     let chunks = ChunkTracker(allJobs.indices.map { index in tasks.filter { $0.unit == index }.count })
@@ -257,10 +257,15 @@ public enum CostTableDerivation {
 
   /// One chunk of one unit's stream, bit-parallel or timed.
   struct ChunkTask: Sendable {
+    /// The unit's position among the run's jobs.
     var unit: Int
+    /// The chunk's position among all chunks, in stream order within a unit.
     var chunk: Int
+    /// The vectors of the unit's stream it covers.
     var range: Range<Int>
+    /// Whether it is timed (the inertial column) rather than bit-parallel.
     var isTiming: Bool
+    /// Its estimated cost, for the order of the loop.
     var cost: Int
   }
 
@@ -290,11 +295,10 @@ public enum CostTableDerivation {
       timingVectorCount: min(options.inertialVectorCount, unit.vectors.vectorCount))
   }
 
-  /// The chunks of every built unit, costliest first (a timed vector costs
-  /// about as much as 64 bit-parallel ones).
-  static func chunkTasks(_ units: [Result<PreparedUnit, any Error>], jobs: [Job], options: DerivationOptions)
-    -> [ChunkTask]
-  {
+  /// The chunks of every built unit, costliest first. A chunk's cost is
+  /// the unit's nodes × its vectors, × 64 for a timed vector, × (1 + depth
+  /// / 64) for a bit-parallel one (the unit-delay replay grows with depth).
+  static func chunkTasks(_ units: [Result<PreparedUnit, any Error>], options: DerivationOptions) -> [ChunkTask] {
     var tasks: [ChunkTask] = []
     for (index, result) in units.enumerated() {
       guard case .success(let unit) = result else { continue }
@@ -366,11 +370,6 @@ public enum CostTableDerivation {
         ? min(options.inertialVectorCount, options.stimulus?.vectorCount ?? options.vectorCount) : nil)
   }
 
-  private static func weight(_ job: Job) -> Int {
-    let width = job.precision.floatFormat?.precision ?? job.precision.bitWidth
-    let isQuadratic = [.mul, .div, .sqrt].contains(job.operation)
-    return isQuadratic ? width * width : width * 8
-  }
 }
 
 /// Counts finished units per precision for parallel workers, and hands
