@@ -92,7 +92,6 @@ extension SIMD8<UInt64>: WordBlock, SIMDWordBlock {
   }
 }
 
-
 extension SIMD16<UInt64>: WordBlock, SIMDWordBlock {
   @inline(__always) var isZero: Bool { (lowHalf | highHalf).isZero }
   @inline(__always) func shiftedOneLane(carry: UInt64) -> SIMD16<UInt64> {
