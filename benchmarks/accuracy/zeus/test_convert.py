@@ -1,4 +1,4 @@
-"""Self-test of convert.py on a small synthetic trace (no real data needed): energy = time x power, steps =
+"""Self-test of convert.py on a small synthetic trace (round made-up numbers, no real data needed): energy = time x power, steps =
 ceil(samples / batch), one row per trace row, the highest-limit subsets, the optimizer mapping, and exit 65
 naming the line for an unknown workload.
 
@@ -19,9 +19,9 @@ def write_traces(folder, extra=""):
     for gpu in ("v100", "a40", "p100", "rtx6000"):
         with open(os.path.join(folder, f"summary_power_{gpu}.csv"), "w") as f:
             f.write(HEADER)
-            f.write("imagenet,resnet50,256,adadelta,250,3500.0,220.0\n")
-            f.write("imagenet,resnet50,256,adadelta,150,4200.0,145.0\n")
-            f.write("movielens-1m,ncf,1000,adam,150,20.5,80.0\n")
+            f.write("imagenet,resnet50,256,adadelta,250,1000.0,100.0\n")
+            f.write("imagenet,resnet50,256,adadelta,150,2000.0,50.0\n")
+            f.write("movielens-1m,ncf,1000,adam,150,10.0,30.0\n")
             f.write(extra)
 
 
@@ -40,7 +40,7 @@ def test_rows_energy_steps(tmp_path):
     assert len(rows) == 3
     first = rows[0]
     assert first["model"] == "zeus/models/resnet50.onnx"
-    assert math.isclose(float(first["energy_j"]), 3500.0 * 220.0)
+    assert math.isclose(float(first["energy_j"]), 1000.0 * 100.0)
     assert int(first["steps"]) == math.ceil(1281167 / 256) == 5005
     assert first["optimizer"] == "adam" and first["trace_optimizer"] == "adadelta"
     assert first["power_limit_w"] == "250" and first["mode"] == "training" and first["precision"] == "fp32"
