@@ -3,7 +3,8 @@
 // error, the log–log law by least squares on logs, and the physical form by
 // non-negative least squares on relative error (rows weighted by 1/E) with the
 // roofline's machine balance chosen from a grid by training error and its
-// compute rate fitted to measured times when the rows have them. A "constant"
+// compute rate, launch and step times fitted to measured times when the rows
+// have them. A "constant"
 // and a "measured time" source give the floor and the ceiling `tosim fit`
 // reports beside the count-based models.
 //===----------------------------------------------------------------------===//
@@ -105,22 +106,29 @@ public struct FitData: Sendable {
 
 /// Fits energy models.
 public enum EnergyFitter {
-  /// The physical-form design row of a run: four arithmetic columns, bytes, calls, bound work, 1
+  /// Columns of the physical form's design row.
+  static let physicalColumns = 9
+  /// The design row's column of the static (modelled-time) term.
+  static let timeColumnIndex = 6
+
+  /// The physical-form design row of a run: four arithmetic columns, bytes, calls, bound work, 1, steps
   /// (a term not in use is 0).
-  static func physicalRow(_ predictor: EnergyPredictor, _ total: KernelFeatures, work: Double, terms: TermMask) -> [Double] {
+  static func physicalRow(_ predictor: EnergyPredictor, _ total: KernelFeatures, steps: Double, work: Double, terms: TermMask) -> [Double] {
     predictor.arithmeticColumns(total) + [
       terms.bytes ? total.bytes : 0, terms.calls ? total.calls : 0, terms.time ? work : 0, terms.intercept ? 1 : 0,
+      terms.steps ? steps : 0,
     ]
   }
 
   /// The physical terms in use, as flags (read once per fit, not per row).
   struct TermMask {
-    let bytes: Bool, calls: Bool, time: Bool, intercept: Bool
+    let bytes: Bool, calls: Bool, time: Bool, intercept: Bool, steps: Bool
     init(_ terms: Set<PhysicalTerm>) {
       bytes = terms.contains(.bytes)
       calls = terms.contains(.calls)
       time = terms.contains(.time)
       intercept = terms.contains(.intercept)
+      steps = terms.contains(.steps)
     }
   }
 
@@ -209,25 +217,30 @@ public enum EnergyFitter {
     let nominal = data.nominalComputeRate
     let balance = data.balanceGrid[best.g]
     var computeRate = nominal
-    var launch = 0.0
+    var launch = 0.0, stepTime = 0.0
     if indices.allSatisfy({ data.rows[$0].time != nil }) {
-      var equations = NonNegativeLeastSquares.NormalEquations(columns: 2)
+      // time_s ≈ work / R + launch × calls (+ step time × steps when the steps term is in use).
+      let withSteps = terms.contains(.steps)
+      var equations = NonNegativeLeastSquares.NormalEquations(columns: 3)
       for i in indices {
         let time = data.rows[i].time!
-        equations.add(row: [data.work[best.lane][best.g][i], data.totalsByLane[best.lane][i].calls], target: time, weight: 1 / time)
+        let row = [data.work[best.lane][best.g][i], data.totalsByLane[best.lane][i].calls, withSteps ? data.rows[i].features.steps : 0]
+        equations.add(row: row, target: time, weight: 1 / time)
       }
       if let x = try? NonNegativeLeastSquares.solve(equations), x[0] > 0 {
         computeRate = 1 / x[0]
         launch = x[1]
+        stepTime = x[2]
       }
     }
-    let roofline = RooflineTimeModel(computeRate: computeRate, bandwidth: computeRate / balance, launchTime: launch)
+    let roofline = RooflineTimeModel(computeRate: computeRate, bandwidth: computeRate / balance, launchTime: launch, stepTime: stepTime)
     let x = best.x
     guard x.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw InputError("singular fit: a coefficient is not finite") }
     var model = EnergyModel(
       predictor: predictor, form: .physical, terms: PhysicalTerm.allCases.filter { terms.contains($0) },
       arithmetic: Array(x[0..<4]), bytes: x[4], calls: x[5], staticPower: x[6] * pow(computeRate / nominal, gamma),
       intercept: x[7], roofline: roofline)
+    model.perStep = x[8]
     model.timeExponent = gamma
     model.laneWidth = data.laneWidthGrid[best.lane]
     return model
@@ -240,9 +253,10 @@ public enum EnergyFitter {
     // Every column but the static term's is the same for all (balance, γ): accumulate it once,
     // then add only the static column's cross products per grid point.
     let totals = data.totalsByLane[lane]
-    var base = NonNegativeLeastSquares.NormalEquations(columns: 8)
+    let columns = physicalColumns, timeIndex = timeColumnIndex
+    var base = NonNegativeLeastSquares.NormalEquations(columns: columns)
     let mask = TermMask(terms)
-    let fixedRows = indices.map { physicalRow(predictor, totals[$0], work: 0, terms: mask) }
+    let fixedRows = indices.map { physicalRow(predictor, totals[$0], steps: data.rows[$0].features.steps, work: 0, terms: mask) }
     for (k, i) in indices.enumerated() { base.add(row: fixedRows[k], target: data.rows[i].energy, weight: 1 / data.rows[i].energy) }
     var best: (error: Double, lane: Int, g: Int, e: Int, x: [Double])?
     for g in balances {
@@ -250,22 +264,22 @@ public enum EnergyFitter {
         var equations = base
         if terms.contains(.time) {
           let column = data.timeColumn(lane: lane, balance: g, exponent: e)
-          var cross = [Double](repeating: 0, count: 8)
+          var cross = [Double](repeating: 0, count: columns)
           var square = 0.0, moment = 0.0
           for (k, i) in indices.enumerated() {
             let energy = data.rows[i].energy
             let w2 = 1 / (energy * energy)
             let t = column[i] * w2
             let row = fixedRows[k]
-            for j in 0..<6 where row[j] != 0 { cross[j] += row[j] * t }
-            cross[7] += row[7] * t
+            for j in 0..<columns where j != timeIndex && row[j] != 0 { cross[j] += row[j] * t }
             square += column[i] * t
             moment += t * energy
           }
-          for j in 0..<6 { equations.gram[j][6] += cross[j] }
-          equations.gram[6][7] += cross[7]
-          equations.gram[6][6] += square
-          equations.moment[6] += moment
+          for j in 0..<columns where j != timeIndex {
+            if j < timeIndex { equations.gram[j][timeIndex] += cross[j] } else { equations.gram[timeIndex][j] += cross[j] }
+          }
+          equations.gram[timeIndex][timeIndex] += square
+          equations.moment[timeIndex] += moment
         }
         let x = try NonNegativeLeastSquares.solve(equations)
         let error = equations.residualSumOfSquares(x)

@@ -16,6 +16,7 @@ extension EnergyModel {
       result += [
         ("e_byte", bytes, "J/B", "energy per byte read or written"),
         ("e_call", calls, "J/call", "energy per kernel call (launch, dispatch, framework)"),
+        ("e_step", perStep, "J/step", "energy per step (host loop, data loading, synchronisation)"),
         ("p_static", staticPower, "W", "static power over the roofline time"),
         ("alpha", intercept, "J", "energy per measured run"),
         ("gamma", timeExponent, "1", "exponent of the modelled time in the static term (1 = constant power)"),

@@ -2,7 +2,7 @@
 // A fitted energy model: its predictor, form and non-negative coefficients
 // with the roofline behind its static-power term, the joules it predicts for a
 // run, and the split of those joules per kernel into arithmetic, memory,
-// calls and static terms. Written into profiles by `tosim fit`, applied by
+// calls and static terms (the per-step and per-run terms on the run's total). Written into profiles by `tosim fit`, applied by
 // `tosim estimate`.
 //===----------------------------------------------------------------------===//
 import Foundation
@@ -17,33 +17,38 @@ public struct EnergyTerms: Equatable, Sendable {
   public var calls: Double = 0
   /// P_static × t̂: static power over the modelled time.
   public var staticEnergy: Double = 0
+  /// e_step × steps: the fixed cost of each step (only on the run's total).
+  public var steps: Double = 0
   /// The per-run constant α (only on the run's total).
   public var constant: Double = 0
 
   /// Creates terms.
-  public init(arithmetic: Double = 0, memory: Double = 0, calls: Double = 0, staticEnergy: Double = 0, constant: Double = 0) {
+  public init(
+    arithmetic: Double = 0, memory: Double = 0, calls: Double = 0, staticEnergy: Double = 0, steps: Double = 0, constant: Double = 0
+  ) {
     self.arithmetic = arithmetic
     self.memory = memory
     self.calls = calls
     self.staticEnergy = staticEnergy
+    self.steps = steps
     self.constant = constant
   }
 
   /// The sum of the terms.
-  public var total: Double { arithmetic + memory + calls + staticEnergy + constant }
+  public var total: Double { arithmetic + memory + calls + staticEnergy + steps + constant }
 
   /// The term-wise sum.
   public static func + (a: EnergyTerms, b: EnergyTerms) -> EnergyTerms {
     EnergyTerms(
       arithmetic: a.arithmetic + b.arithmetic, memory: a.memory + b.memory, calls: a.calls + b.calls,
-      staticEnergy: a.staticEnergy + b.staticEnergy, constant: a.constant + b.constant)
+      staticEnergy: a.staticEnergy + b.staticEnergy, steps: a.steps + b.steps, constant: a.constant + b.constant)
   }
 
   /// Every term multiplied by `factor`.
   public func scaled(by factor: Double) -> EnergyTerms {
     EnergyTerms(
       arithmetic: arithmetic * factor, memory: memory * factor, calls: calls * factor, staticEnergy: staticEnergy * factor,
-      constant: constant * factor)
+      steps: steps * factor, constant: constant * factor)
   }
 }
 
@@ -61,6 +66,8 @@ public struct EnergyModel: Equatable, Sendable {
   public var bytes: Double = 0
   /// Joules per kernel call.
   public var calls: Double = 0
+  /// Joules per step (batch): host loop, data loading and synchronisation.
+  public var perStep: Double = 0
   /// Static power in watts, applied to the roofline's throughput-bound time.
   public var staticPower: Double = 0
   /// Joules per run (α), or the prefactor a of the log–log form (joules at a count of 1).
@@ -138,11 +145,12 @@ public struct EnergyModel: Equatable, Sendable {
       kernels = features.kernels.map { terms(of: $0).scaled(by: features.steps) }
     }
     var total = kernels.reduce(EnergyTerms(), +)
+    if form == .physical { total.steps = perStep * features.steps }
     total.constant = intercept
     return (kernels, total)
   }
 
-  /// The modelled run time t̂ with launch costs, in seconds (lane-padded MAC work).
+  /// The modelled run time t̂ with launch and per-step costs, in seconds (lane-padded MAC work).
   public func modelledTime(_ features: EnergyFeatures) -> Double {
     roofline.time(form == .physical ? features.lanePadded(laneWidth: laneWidth) : features)
   }

@@ -2,7 +2,7 @@
 // What an energy model is fitted on (TOs static / dynamic / glitch, FLOPs,
 // MACs), its functional form (the paper's linear E = β·x + α, a log–log
 // scaling law, or the physical multi-term model), and the optional physical
-// terms (bytes, calls, modelled time, intercept). `tosim fit --predictor …
+// terms (bytes, calls, steps, modelled time, intercept). `tosim fit --predictor …
 // --form … --features …` selects them.
 //===----------------------------------------------------------------------===//
 
@@ -73,7 +73,7 @@ public enum FitForm: String, CaseIterable, Sendable {
   case linear
   /// ln E = ln a + b·ln x, fitted by least squares on the logs.
   case loglog
-  /// E = Σ e_c·x_c + e_B·bytes + e_call·calls + P·t̂ + α, all ≥ 0, fitted on relative error.
+  /// E = Σ e_c·x_c + e_B·bytes + e_call·calls + e_step·steps + P·t̂ + α, all ≥ 0, fitted on relative error.
   case physical
 }
 
@@ -87,4 +87,6 @@ public enum PhysicalTerm: String, CaseIterable, Sendable {
   case time
   /// A constant per measured run.
   case intercept
+  /// A fixed cost per step (batch): the host's training loop, data loading and synchronisation.
+  case steps
 }

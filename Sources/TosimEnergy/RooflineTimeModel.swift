@@ -1,7 +1,8 @@
 //===--- RooflineTimeModel.swift -------------------------------------------===//
 // The modelled run time t̂ of the energy model's static-power term: per kernel
 // max(FLOPs / compute rate, bytes / bandwidth) plus a launch cost per call
-// (Williams, Waterman & Patterson, "Roofline", CACM 2009). Rates are fitted
+// and a fixed host time per step (Williams, Waterman & Patterson, "Roofline",
+// CACM 2009). Rates are fitted
 // per hardware by `tosim fit` or taken from a profile by `tosim estimate`.
 //===----------------------------------------------------------------------===//
 
@@ -13,12 +14,15 @@ public struct RooflineTimeModel: Equatable, Sendable {
   public var bandwidth: Double
   /// Fixed time per kernel call, in seconds.
   public var launchTime: Double
+  /// Fixed time per step (batch): the host's loop, data loading and synchronisation, in seconds.
+  public var stepTime: Double
 
   /// Creates a roofline.
-  public init(computeRate: Double, bandwidth: Double, launchTime: Double = 0) {
+  public init(computeRate: Double, bandwidth: Double, launchTime: Double = 0, stepTime: Double = 0) {
     self.computeRate = computeRate
     self.bandwidth = bandwidth
     self.launchTime = launchTime
+    self.stepTime = stepTime
   }
 
   /// The machine balance: ops per byte at which a kernel stops being memory bound.
@@ -34,8 +38,8 @@ public struct RooflineTimeModel: Equatable, Sendable {
     features.kernels.reduce(0) { $0 + boundTime($1) } * features.steps
   }
 
-  /// The modelled time of a run including launch costs, in seconds.
+  /// The modelled time of a run including launch and per-step costs, in seconds.
   public func time(_ features: EnergyFeatures) -> Double {
-    boundTime(features) + launchTime * features.total.calls
+    boundTime(features) + launchTime * features.total.calls + stepTime * features.steps
   }
 }

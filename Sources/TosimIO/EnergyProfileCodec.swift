@@ -20,7 +20,7 @@ public enum EnergyProfileCodec {
       for coefficient in model.namedCoefficients where !(coefficient.value.isFinite && coefficient.value >= 0) {
         throw InputError("refusing to write profile '\(profile.hardware)': coefficient \(coefficient.name) is \(coefficient.value)")
       }
-      for rate in [model.roofline.computeRate, model.roofline.bandwidth, model.roofline.launchTime] where !(rate.isFinite && rate >= 0) {
+      for rate in [model.roofline.computeRate, model.roofline.bandwidth, model.roofline.launchTime, model.roofline.stepTime] where !(rate.isFinite && rate >= 0) {
         throw InputError("refusing to write profile '\(profile.hardware)': a roofline rate is \(rate)")
       }
       let coefficients = model.namedCoefficients.map { c in
@@ -33,7 +33,7 @@ public enum EnergyProfileCodec {
         "\"form\": \(q(model.form.rawValue))",
         "\"terms\": [\(model.terms.map { q($0.rawValue) }.joined(separator: ", "))]",
         "\"coefficients\": [\n        " + coefficients.joined(separator: ",\n        ") + "\n      ]",
-        "\"roofline\": {\"compute_rate_ops_per_s\": \(n(model.roofline.computeRate)), \"bandwidth_bytes_per_s\": \(n(model.roofline.bandwidth)), \"launch_s\": \(n(model.roofline.launchTime))}",
+        "\"roofline\": {\"compute_rate_ops_per_s\": \(n(model.roofline.computeRate)), \"bandwidth_bytes_per_s\": \(n(model.roofline.bandwidth)), \"launch_s\": \(n(model.roofline.launchTime)), \"step_s\": \(n(model.roofline.stepTime))}",
         "\"interval\": {\"level\": 0.9, \"log_ratio_low\": \(n(profile.logRatioLow)), \"log_ratio_high\": \(n(profile.logRatioHigh))}",
       ]
       if let m = profile.metrics {
@@ -94,13 +94,14 @@ public enum EnergyProfileCodec {
       }
       let roofline = RooflineTimeModel(
         computeRate: try rate("compute_rate_ops_per_s"), bandwidth: try rate("bandwidth_bytes_per_s"),
-        launchTime: max(0, try rooflineObject.double("launch_s") ?? 0))
+        launchTime: max(0, try rooflineObject.double("launch_s") ?? 0), stepTime: max(0, try rooflineObject.double("step_s") ?? 0))
       var model = EnergyModel(predictor: predictor, form: form, terms: terms, arithmetic: [], roofline: roofline)
       switch form {
       case .physical:
         model.arithmetic = try ArithmeticClass.allCases.map { try coefficient("e_\($0.rawValue)") }
         model.bytes = try coefficient("e_byte")
         model.calls = try coefficient("e_call")
+        model.perStep = values["e_step"] ?? 0
         model.staticPower = try coefficient("p_static")
         model.intercept = try coefficient("alpha")
         model.timeExponent = values["gamma"] ?? 1

@@ -66,6 +66,36 @@ struct EnergyFitTests {
     #expect(abs(fitted.staticPower / 50 - 1) < 1e-6)
   }
 
+  @Test("a per-step cost and a per-step host time are told apart from per-call ones and recovered")
+  func perStepCost() throws {
+    var truth = Self.truth
+    truth.perStep = 2e-4
+    truth.roofline.launchTime = 3e-6
+    truth.roofline.stepTime = 5e-4
+    let runs = Self.syntheticRuns(300, seed: 13)
+    let rows = runs.map { FitRow(features: $0, energy: truth.predict($0), time: truth.roofline.time($0)) }
+    guard case .model(let fitted) = try EnergyFitter.fit(FitData(rows: rows, nominalComputeRate: 1e9), source: .counts(.flops, .physical)) else {
+      Issue.record("expected a model")
+      return
+    }
+    #expect(abs(fitted.perStep / 2e-4 - 1) < 1e-6)
+    #expect(abs(fitted.calls / truth.calls - 1) < 1e-6)
+    #expect(abs(fitted.roofline.stepTime / 5e-4 - 1) < 1e-6)
+    #expect(abs(fitted.roofline.launchTime / 3e-6 - 1) < 1e-6)
+    let total = fitted.attribution(runs[0]).total
+    #expect(abs(total.steps - 2e-4 * runs[0].steps) < 1e-12)
+    // Without the term the same rows cannot be fitted exactly.
+    guard case .model(let without) = try EnergyFitter.fit(
+      FitData(rows: rows, nominalComputeRate: 1e9), source: .counts(.flops, .physical), terms: [.bytes, .calls, .time, .intercept])
+    else {
+      Issue.record("expected a model")
+      return
+    }
+    #expect(without.perStep == 0)
+    let worst = rows.map { abs(without.predict($0.features) / $0.energy - 1) }.max() ?? 0
+    #expect(worst > 1e-3)
+  }
+
   @Test("cross-validation is deterministic by seed and near-perfect on noise-free data")
   func crossValidation() throws {
     let data = FitData(rows: Self.syntheticRuns(120, seed: 11).map { FitRow(features: $0, energy: Self.truth.predict($0)) })

@@ -155,7 +155,8 @@ struct EstimateCommand: TosimCommand {
       func terms(_ t: EnergyTerms) -> JSONValue {
         .object([
           ("arithmetic", .double(t.arithmetic)), ("memory", .double(t.memory)), ("calls", .double(t.calls)),
-          ("static", .double(t.staticEnergy)), ("constant", .double(t.constant)), ("total", .double(t.total)),
+          ("static", .double(t.staticEnergy)), ("steps", .double(t.steps)), ("constant", .double(t.constant)),
+          ("total", .double(t.total)),
         ])
       }
       context.print(
@@ -182,6 +183,7 @@ struct EstimateCommand: TosimCommand {
         energy > 0 ? String(format: "%.1f%%", t.total / energy * 100) : "-",
       ])
     }
+    if total.steps != 0 { table.rows.append(["per-step cost", "", "", "", "", "", g(total.steps), String(format: "%.1f%%", total.steps / energy * 100)]) }
     if total.constant != 0 { table.rows.append(["per-run constant", "", "", "", "", "", g(total.constant), String(format: "%.1f%%", total.constant / energy * 100)]) }
     table.rows.append(["total", "", g(total.arithmetic), g(total.memory), g(total.calls), g(total.staticEnergy), g(energy), "100%"])
     var lines = [

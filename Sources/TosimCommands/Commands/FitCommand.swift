@@ -26,12 +26,12 @@ struct FitCommand: TosimCommand {
     Model paths (.onnx, .json) are relative to the CSV; anything else is a layer spec. Each
     distinct (model, batch, precision, mode, optimizer) is counted once.
     Forms: linear E = β·x + α (absolute error, the paper's form); loglog ln E = ln a + b ln x;
-    physical E = Σ_class e_c·x_c + e_B·bytes + e_call·calls + P·t̂ + α, all coefficients ≥ 0,
+    physical E = Σ_class e_c·x_c + e_B·bytes + e_call·calls + e_step·steps + P·t̂ + α, all ≥ 0,
     fitted on relative error, t̂ a roofline time; the static term is P·t̂·(t̂/1 s)^(γ−1) with γ
     chosen per fold from a grid (--time-exponent auto) or given; products and convolutions execute
     their MACs in vectors of W lanes along the channel axis, W chosen per fold from 1, 4, …, 128
     (--lane-width auto) or given (1 = no lane padding). --features picks the physical terms from
-    bytes,calls,time,intercept (default all). Every predictor gets the same terms, so the MAC
+    bytes,calls,steps,time,intercept (default all). Every predictor gets the same terms, so the MAC
     and FLOP baselines are as strong as the TO model. Precision = 100 − MAPE of out-of-fold
     predictions (--folds, default 5; --seed, default 1). --out writes, per hardware, the best
     TO-based model (the best model when no TO predictor is chosen). --leave-out model adds
@@ -40,7 +40,7 @@ struct FitCommand: TosimCommand {
     (fitted at the highest cap, then the cap's clock reduction). See docs/energy-model.md.
     """
   static let options: [OptionSpec] = [
-    .option("--features", "LIST", "Physical terms: comma list of bytes, calls, time, intercept (default all)."),
+    .option("--features", "LIST", "Physical terms: comma list of bytes, calls, steps, time, intercept (default all)."),
     .option("--predictor", "P", "to, to-dynamic, to-glitch, to-inertial, flops, macs or all (default all)."),
     .option("--form", "F", "linear, loglog, physical or all (default all)."),
     .option("--time-exponent", "G", "γ of the static term P·t̂^γ: auto (grid 0.7–1.6, chosen per fold) or a number (default auto)."),
@@ -94,7 +94,7 @@ struct FitCommand: TosimCommand {
       var chosen = Set<PhysicalTerm>()
       for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
         guard let term = PhysicalTerm(rawValue: name) else {
-          throw UsageError("--features expects a comma list of bytes, calls, time, intercept, got '\(name)'")
+          throw UsageError("--features expects a comma list of bytes, calls, steps, time, intercept, got '\(name)'")
         }
         chosen.insert(term)
       }
@@ -300,8 +300,8 @@ struct FitCommand: TosimCommand {
     if model.form == .physical && model.terms.contains(.time) {
       lines.append(
         String(
-          format: "roofline: %.4g ops/s, %.4g B/s, launch %.3g s, time exponent %.1f%@", model.roofline.computeRate,
-          model.roofline.bandwidth, model.roofline.launchTime, model.timeExponent, report.rows.allSatisfy({ $0.time != nil }) ? " (fitted to time_s)" : " (nominal rate; no time_s)"))
+          format: "roofline: %.4g ops/s, %.4g B/s, launch %.3g s, step %.3g s, time exponent %.1f%@", model.roofline.computeRate,
+          model.roofline.bandwidth, model.roofline.launchTime, model.roofline.stepTime, model.timeExponent, report.rows.allSatisfy({ $0.time != nil }) ? " (fitted to time_s)" : " (nominal rate; no time_s)"))
     }
     lines += generalisationText(report.generalisation)
     return lines.joined(separator: "\n") + "\n"
