@@ -42,9 +42,9 @@ extension EnergyFeatures {
   /// - Throws: `InputError` when a precision has no table or a table lacks a counted op.
   public init(count: NetworkCount, mode: MeasurementMode, tables: [Precision: CostTable]) throws {
     var kernels: [KernelFeatures] = []
-    var parameterisedLayers = 0
+    var trainableTensors: [Precision: Int] = [:]
     for layer in count.layers {
-      if layer.trainableParameterCount > 0 { parameterisedLayers += 1 }
+      if layer.trainableParameterCount > 0 { trainableTensors[layer.precision ?? .fp32, default: 0] += max(1, layer.trainableTensorCount) }
       var kernel = KernelFeatures(name: layer.name, opType: layer.opType)
       let isView = OperatorRule.rule(for: layer.opType)?.movement == .view
       let outputLanes = Self.laneExtent(layer.outputShape, opType: layer.opType)
@@ -64,11 +64,13 @@ extension EnergyFeatures {
       }
       kernels.append(kernel)
     }
-    if mode != .forward {
+    if mode != .forward, case .training(let optimizer) = count.mode {
       for precision in Precision.allCases {
         guard let update = count.optimizerByPrecision[precision] else { continue }
+        // One update per trainable tensor, each `kernelsPerTensor` kernels (docs/energy-model.md).
+        let calls = Double((trainableTensors[precision] ?? 0) * optimizer.kernelsPerTensor)
         var kernel = KernelFeatures(name: "optimizer", opType: "update")
-        try kernel.add(Self.pass(update, precision, tables, calls: Double(parameterisedLayers)))
+        try kernel.add(Self.pass(update, precision, tables, calls: calls))
         kernels.append(kernel)
       }
     }

@@ -96,6 +96,7 @@ public enum ForwardCounter {
       layer.parameterCount = try Checked.add(layer.parameterCount, n, "parameter count")
       if !rule.untrainedInputs.contains(i) {
         layer.trainableParameterCount = try Checked.add(layer.trainableParameterCount, n, "parameter count")
+        layer.trainableTensorCount += 1
       }
     }
   }

@@ -73,6 +73,9 @@ public struct LayerCount: Equatable, Sendable {
   public var parameterCount = 0
   /// The parameters an optimizer updates (excludes BatchNorm running mean and variance).
   public var trainableParameterCount = 0
+  /// The trainable initializers (weight, bias, scale, …) those parameters are stored in: the tensors an
+  /// optimizer updates one by one.
+  public var trainableTensorCount = 0
   /// Initializer elements that are state, not trained (BatchNorm running mean and variance):
   /// `parameterCount − trainableParameterCount`, PyTorch's buffers.
   public var bufferCount: Int { parameterCount - trainableParameterCount }

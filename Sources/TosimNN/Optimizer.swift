@@ -99,6 +99,37 @@ public enum Optimizer: String, CaseIterable, Sendable {
     }
   }
 
+  /// Element-wise kernels one update of one parameter tensor launches: the tensor operations of the
+  /// formulas above, one kernel each, as a single-tensor (for-loop) implementation runs them (PyTorch's
+  /// torch.optim before multi-tensor `foreach` became its default on CUDA in 2.0). Multi-tensor
+  /// implementations launch about this many kernels per group of tensors instead.
+  ///
+  /// - sgd: w.add_ (1). momentum: v.mul_.add_, w.add_ (3). nesterov: v (2), g + μ v (1), w (1) (4).
+  /// - adam: m.mul_.add_ (2), v.mul_.addcmul_ (2), √v / c + ε (3), w.addcdiv_ (1) (8); adamw adds w.mul_ (9).
+  /// - adamax: m (2), max(β2 u, |g| + ε) as mul_, abs, add_, cat, amax (5), w.addcdiv_ (1) (8).
+  /// - nadam: m, v (4), √(v / c) + ε (3), two w.addcdiv_ (2) (9).
+  /// - radam: m, v (4), m / c (1), √v + ε (2), c / … (1), × and w.add_ (2) (10).
+  /// - rmsprop: v (2), √v + ε (2), w.addcdiv_ (1) (5). adagrad: s.addcmul_ (1), √s + ε (2), w.addcdiv_ (1) (4).
+  /// - adadelta: v (2), √(v + ε) (2), √(u + ε) / … × g (4), u (2), w.add_ (1) (11).
+  /// - asgd: w.mul_, w.add_ (2), ax += μ (w − ax) (3) (5).
+  /// - rprop: sign(g × g_prev) (2), three masked step updates (6), mul_ and clamp_ (2), g zeroed where the
+  ///   sign flipped (3), w.addcmul_(sign(g), step) (2), g_prev.copy_ (1) (16).
+  /// - lion: w.mul_ (1), sign(β1 m + (1 − β1) g) as clone, mul_, add, sign_ (4), w.add_ (1), m.mul_.add_ (2) (8).
+  public var kernelsPerTensor: Int {
+    switch self {
+    case .sgd: return 1
+    case .momentum: return 3
+    case .nesterov: return 4
+    case .adam, .adamax, .lion: return 8
+    case .adamw, .nadam: return 9
+    case .radam: return 10
+    case .rmsprop, .asgd: return 5
+    case .adagrad: return 4
+    case .adadelta: return 11
+    case .rprop: return 16
+    }
+  }
+
   /// Parameter-sized tensors read per step: weights, gradients and every state tensor.
   public var tensorsRead: Int { 2 + stateTensors }
 

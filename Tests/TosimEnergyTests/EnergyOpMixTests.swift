@@ -122,6 +122,22 @@ struct EnergyOpMixTests {
     #expect(backward.macsByLaneExtent[12] == gradientMACs / 2)
   }
 
+  @Test("the optimizer update launches its kernels per trainable tensor: weight and bias of each layer")
+  func optimizerCalls() throws {
+    let table = try CostTableReader.read(path: TestSupport.path("circuits/tables/fp32.json"))
+    let graph = try LayerLowering.graph(try LayerSpecParser.parse("dense(4,3) relu dense(3,2)"), precision: .fp32)
+    for (optimizer, perTensor) in [(Optimizer.sgd, 1), (.adam, 8), (.adamw, 9), (.adadelta, 11)] {
+      #expect(optimizer.kernelsPerTensor == perTensor)
+      let count = try NetworkCounter.count(graph, options: CountOptions(inference: InferenceOptions(batchSize: 2), mode: .training(optimizer)))
+      #expect(count.layers.map(\.trainableTensorCount) == [2, 0, 2])
+      let features = try EnergyFeatures(count: count, mode: .backward, tables: [.fp32: table])
+      let update = try #require(features.kernels.last)
+      #expect(update.opType == "update")
+      // Two dense layers × (weight, bias) = 4 tensors.
+      #expect(update.calls == Double(4 * perTensor))
+    }
+  }
+
   @Test("the fit finds the lane width of runs generated with one, and the linear form stays unpadded")
   func laneWidthRecovery() throws {
     var rng = SplitMix64(seed: 5)

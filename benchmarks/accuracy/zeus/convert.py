@@ -14,9 +14,8 @@ measured twice in the trace stays two rows):
   energy_j = time_per_epoch x average_power (J, GPU only), time_s = time_per_epoch,
   steps = ceil(samples per epoch / batch) (PyTorch DataLoader, drop_last=False),
   power_limit_w = power_limit, precision = fp32, mode = training.
-Optimizers: adam and adamw count as adam; adadelta also keeps two state buffers per parameter (square
-average and accumulated update) and counts as adam. With --check every model is counted once with TOSIM
-(exit 65 naming the model when it does not count). Extra columns (workload, trace_optimizer,
+Optimizers: each row counts with the trace's own optimizer (adam, adamw, adadelta). With --check every
+(model, optimizer) is counted once with TOSIM (exit 65 naming the model when it does not count). Extra columns (workload, trace_optimizer,
 average_power_w) are kept for the report; `tosim fit` ignores them. Assumptions and sources: docs/accuracy.md, zeus-nsdi23.
 """
 import csv
@@ -35,7 +34,7 @@ WORKLOADS = {
     ("librispeech", "deepspeech2"): ("deepspeech2.onnx", 281241),
     ("movielens-1m", "ncf"): ("ncf.onnx", 1000209),
 }
-OPTIMIZERS = {"adam": "adam", "adamw": "adam", "adadelta": "adam"}
+OPTIMIZERS = {"adam": "adam", "adamw": "adamw", "adadelta": "adadelta"}
 COLUMNS = ["model", "batch", "precision", "mode", "hardware", "energy_j", "time_s", "steps", "optimizer",
            "power_limit_w", "workload", "trace_optimizer", "average_power_w"]
 
@@ -75,9 +74,9 @@ def write(path, rows):
 
 
 def check(tosim, out_dir, rows):
-    for model in sorted({r["model"] for r in rows}):
+    for model, optimizer in sorted({(r["model"], r["optimizer"]) for r in rows}):
         path = os.path.join(out_dir, model)
-        result = subprocess.run([tosim, "count", path, "--training", "--optimizer", "adam", "--json"],
+        result = subprocess.run([tosim, "count", path, "--training", "--optimizer", optimizer, "--json"],
                                 capture_output=True, text=True)
         if result.returncode != 0:
             fail(f"model {model} does not count: {result.stderr.strip()}")

@@ -42,7 +42,7 @@ def test_rows_energy_steps(tmp_path):
     assert first["model"] == "zeus/models/resnet50.onnx"
     assert math.isclose(float(first["energy_j"]), 1000.0 * 100.0)
     assert int(first["steps"]) == math.ceil(1281167 / 256) == 5005
-    assert first["optimizer"] == "adam" and first["trace_optimizer"] == "adadelta"
+    assert first["optimizer"] == "adadelta" and first["trace_optimizer"] == "adadelta"
     assert first["power_limit_w"] == "250" and first["mode"] == "training" and first["precision"] == "fp32"
     assert int(rows[2]["steps"]) == 1001  # ceil(1,000,209 / 1000)
     top = list(csv.DictReader(open(out / "zeus_v100_top.csv")))
