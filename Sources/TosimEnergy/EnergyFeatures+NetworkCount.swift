@@ -49,13 +49,15 @@ extension EnergyFeatures {
       let isView = OperatorRule.rule(for: layer.opType)?.movement == .view
       let outputLanes = Self.laneExtent(layer.outputShape, opType: layer.opType)
       let inputLanes = Self.laneExtent(layer.inputShape, opType: layer.opType)
+      // A recurrent layer launches a product and a gate kernel per sequential step (docs/energy-model.md).
+      let stepCalls = 2 * layer.sequentialSteps
       if mode != .backward {
-        var forward = try Self.pass(layer.forward, layer.precision, tables, calls: isView ? 0 : 1)
+        var forward = try Self.pass(layer.forward, layer.precision, tables, calls: isView ? 0 : Double(1 + stepCalls))
         if forward.macs > 0 { forward.macsByLaneExtent = [outputLanes: forward.macs] }
         kernel.add(forward)
       }
       if mode != .forward {
-        let calls = isView ? 0 : (layer.trainableParameterCount > 0 ? 2 : 1)
+        let calls = isView ? 0 : (layer.trainableParameterCount > 0 ? 2 : 1) + stepCalls
         var backward = try Self.pass(layer.backward, layer.precision, tables, calls: Double(calls))
         // Half the gradient MACs run their lanes along the input's channel axis (the data gradient, the
         // weight gradient's input-channel blocks), half along the output's (docs/energy-model.md).

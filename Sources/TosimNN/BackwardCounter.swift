@@ -55,8 +55,12 @@ public enum BackwardCounter {
         let outputGradient = try outputBytes(c)
         pass.bytesRead = try Checked.add(saved, outputGradient, "byte count")
         pass.bytesWritten = gradientBytes
+        // A recurrent layer's forward weight bytes include its re-reads of R; backpropagation through time
+        // re-reads R at every step as well.
+        let reread = try rule.sequence?(c).rereadBytes ?? 0
         pass.weightBytes = forward.weightBytes
-        pass.activationBytes = saved - forward.weightBytes
+        pass.activationBytes = saved - (forward.weightBytes - reread)
+        pass.bytesRead = try Checked.add(pass.bytesRead, reread, "byte count")
         pass.gradientBytes = try Checked.add(outputGradient, gradientBytes, "byte count")
         // Extra kernel passes re-read the output gradient (a reduction first, then the input gradient).
         if rule.passes.backward > 0, let y = c.outputs.first {

@@ -66,6 +66,12 @@ public enum ForwardCounter {
       }
       layer.forward.bytesRead = try Checked.add(layer.forward.bytesRead, extra, "byte count")
       layer.forward.activationBytes = try Checked.add(layer.forward.activationBytes, extra, "byte count")
+      // A recurrent layer re-reads its recurrent weight at every time step.
+      if let sequence = try rule.sequence?(c) {
+        layer.sequentialSteps = sequence.steps
+        layer.forward.bytesRead = try Checked.add(layer.forward.bytesRead, sequence.rereadBytes, "byte count")
+        layer.forward.weightBytes = try Checked.add(layer.forward.weightBytes, sequence.rereadBytes, "byte count")
+      }
       let arithmetic = training ? try rule.trainingForward(c) : try rule.forward(c)
       layer.forward.ops = arithmetic.ops
       layer.forward.macCount = arithmetic.macCount

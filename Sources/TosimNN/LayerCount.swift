@@ -76,6 +76,8 @@ public struct LayerCount: Equatable, Sendable {
   /// The trainable initializers (weight, bias, scale, …) those parameters are stored in: the tensors an
   /// optimizer updates one by one.
   public var trainableTensorCount = 0
+  /// Dependent steps a recurrent layer runs one after the other (time steps × directions); 0 otherwise.
+  public var sequentialSteps = 0
   /// Initializer elements that are state, not trained (BatchNorm running mean and variance):
   /// `parameterCount − trainableParameterCount`, PyTorch's buffers.
   public var bufferCount: Int { parameterCount - trainableParameterCount }

@@ -122,6 +122,27 @@ struct EnergyOpMixTests {
     #expect(backward.macsByLaneExtent[12] == gradientMACs / 2)
   }
 
+  @Test("a recurrent layer runs one step after another: two kernels per step and R re-read at every step")
+  func recurrentSteps() throws {
+    let table = try CostTableReader.read(path: TestSupport.path("circuits/tables/fp32.json"))
+    let graph = try LayerLowering.graph(try LayerSpecParser.parse("lstm(28,64,seq=28) dense(64,10)"), precision: .fp32)
+    let count = try NetworkCounter.count(graph, options: CountOptions(inference: InferenceOptions(batchSize: 1), mode: .training(.sgd)))
+    let lstm = count.layers[0]
+    #expect(lstm.opType == "LSTM" && lstm.sequentialSteps == 28)
+    // W [1, 256, 28], R [1, 256, 64] and B [1, 512] once, then R again at each of the 27 later steps.
+    let w = 256 * 28 * 4, r = 256 * 64 * 4, b = 512 * 4
+    #expect(lstm.forward.weightBytes == w + r + b + 27 * r)
+    #expect(lstm.forward.bytesRead + lstm.forward.bytesWritten == lstm.forward.weightBytes + lstm.forward.activationBytes)
+    #expect(lstm.backward.weightBytes == lstm.forward.weightBytes)
+    #expect(lstm.backward.activationBytes >= 0)
+    #expect(lstm.backward.bytesRead == lstm.backward.weightBytes + lstm.backward.activationBytes + lstm.backward.gradientBytes - lstm.backward.bytesWritten)
+    #expect(count.layers[1].sequentialSteps == 0)
+    let forward = try EnergyFeatures(count: count, mode: .forward, tables: [.fp32: table])
+    #expect(forward.kernels[0].calls == Double(1 + 2 * 28))
+    let backward = try EnergyFeatures(count: count, mode: .backward, tables: [.fp32: table])
+    #expect(backward.kernels[0].calls == Double(2 + 2 * 28))
+  }
+
   @Test("the optimizer update launches its kernels per trainable tensor: weight and bias of each layer")
   func optimizerCalls() throws {
     let table = try CostTableReader.read(path: TestSupport.path("circuits/tables/fp32.json"))

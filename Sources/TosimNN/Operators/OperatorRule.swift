@@ -55,6 +55,8 @@ public struct OperatorRule: Sendable {
   /// The elements of the column matrix an im2col convolution materialises (`--im2col`); `nil` for
   /// operators without one.
   public var im2colElements: (@Sendable (NodeContext) throws -> Int)? = nil
+  /// The dependent steps of a recurrent node (nil for every other operator).
+  public var sequence: (@Sendable (NodeContext) throws -> SequentialSteps)? = nil
 
   /// Creates a rule.
   public init(
@@ -114,6 +116,13 @@ public struct OperatorRule: Sendable {
     return copy
   }
 
+  /// This rule with `sequence` set.
+  public func withSequence(_ sequence: @escaping @Sendable (NodeContext) throws -> SequentialSteps) -> OperatorRule {
+    var copy = self
+    copy.sequence = sequence
+    return copy
+  }
+
   /// This rule with `im2colElements` set.
   public func withIm2col(_ elements: @escaping @Sendable (NodeContext) throws -> Int) -> OperatorRule {
     var copy = self
@@ -125,6 +134,22 @@ public struct OperatorRule: Sendable {
   public func trainingForward(_ c: NodeContext) throws -> PassCount {
     guard movement == .compute, let trainingForwardRule else { return try forward(c) }
     return try trainingForwardRule(c, try c.outputElementCount())
+  }
+}
+
+/// The dependent steps a recurrent layer runs one after the other (each time step of each direction):
+/// every step is its own kernel launch and reads the recurrent weight again (it does not stay in cache
+/// between steps), in the forward pass and again in backpropagation through time.
+public struct SequentialSteps: Sendable, Equatable {
+  /// Time steps × directions.
+  public var steps: Int
+  /// Bytes of recurrent weight read beyond the one compulsory read: (sequence − 1) × its bytes.
+  public var rereadBytes: Int
+
+  /// Creates sequential steps.
+  public init(steps: Int, rereadBytes: Int) {
+    self.steps = steps
+    self.rereadBytes = rereadBytes
   }
 }
 

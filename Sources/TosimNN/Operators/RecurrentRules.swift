@@ -1,8 +1,10 @@
 //===--- RecurrentRules.swift ----------------------------------------------===//
 // Rules of the recurrent layers RNN, LSTM and GRU: output layouts (layout 0
 // and 1), [W R] · [x; h] products per gate row, step and direction, the gate
-// arithmetic, and backpropagation through time as 2 × every forward count
-// (docs/network-counter.md, §Counting rules and §Training).
+// arithmetic, backpropagation through time as 2 × every forward count, and
+// the sequential steps: one kernel per time step and direction, each
+// re-reading the recurrent weight R (docs/network-counter.md, §Counting rules
+// and §Training).
 //===----------------------------------------------------------------------===//
 import TosimCostModel
 import TosimFormats
@@ -52,7 +54,12 @@ extension OperatorRule {
       pass.macCount = try Checked.multiply(2, forward.macCount)
       pass.flopCount = try Checked.multiply(2, forward.flopCount)
       return pass
-    })
+    }).withSequence { c in
+      let r = try recurrence(c, gates: gates)
+      let weight = try c.input(2).byteCount()
+      return SequentialSteps(
+        steps: try Checked.multiply(r.sequence, r.directions), rereadBytes: try Checked.multiply(max(0, r.sequence - 1), weight, "byte count"))
+    }
   }
 
   /// The sizes of a recurrent node with `gates` gate rows per hidden unit, checked against its weight.
