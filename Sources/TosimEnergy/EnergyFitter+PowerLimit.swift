@@ -37,18 +37,22 @@ extension EnergyFitter {
   ///
   /// Grid search on mean relative error: static power from 0 to 95% of the lowest limit in 2.5% steps
   /// of it, clock exponent 1…4 in steps of 0.25.
-  public static func fitPowerLimit(energies: [Double], times: [Double], limits: [Double], measured: [Double]) -> PowerLimitModel {
+  public static func fitPowerLimit(
+    energies: [Double], times: [Double], limits: [Double], measured: [Double], kneeGrid: [Double] = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+  ) -> PowerLimitModel {
     let lowest = limits.min() ?? 0
     var best = (error: Double.infinity, model: PowerLimitModel(staticPower: 0, clockExponent: 3))
     for step in 0...38 {
       let staticPower = lowest * Double(step) * 0.025
       for b in 0...12 {
-        let model = PowerLimitModel(staticPower: staticPower, clockExponent: 1 + Double(b) * 0.25)
-        var error = 0.0
-        for i in measured.indices {
-          error += abs(model.apply(energy: energies[i], time: times[i], limit: limits[i]).energy - measured[i]) / measured[i]
+        for knee in kneeGrid {
+          let model = PowerLimitModel(staticPower: staticPower, clockExponent: 1 + Double(b) * 0.25, kneeClock: knee)
+          var error = 0.0
+          for i in measured.indices {
+            error += abs(model.apply(energy: energies[i], time: times[i], limit: limits[i]).energy - measured[i]) / measured[i]
+          }
+          if error < best.error { best = (error, model) }
         }
-        if error < best.error { best = (error, model) }
       }
     }
     return best.model

@@ -2,8 +2,10 @@
 // What a GPU power cap (NVML power limit, `power_limit_w` in a measurement CSV)
 // does to a modelled run: when the run's uncapped average power exceeds the
 // cap, the clock drops until static plus dynamic power meet the cap; dynamic
-// power scales with clock^β (β = 3 when voltage tracks frequency), so time
-// stretches by 1/clock while the static power is paid for the longer time.
+// power scales with clock^β (β = 3 when voltage tracks frequency) down to a
+// knee clock where the voltage reaches its floor, and with the clock alone
+// below it; time stretches by 1/clock while the static power is paid for the
+// longer time.
 // Fitted per GPU by `tosim fit` (EnergyFitter+PowerLimit.swift) on rows that
 // have power_limit_w. Units: watts, seconds, joules.
 //===----------------------------------------------------------------------===//
@@ -15,14 +17,29 @@ public struct PowerLimitModel: Equatable, Sendable {
   public var staticPower: Double
   /// β: dynamic power ∝ clock^β under the cap (1 = fixed voltage, 3 = voltage ∝ frequency).
   public var clockExponent: Double
+  /// The clock (fraction of the uncapped one) below which the supply voltage stays at its floor, so
+  /// dynamic power falls only in proportion to the clock: clock^β above the knee, knee^(β−1)·clock
+  /// below it (0 = no floor).
+  public var kneeClock: Double
   /// The lowest clock the cap can force, as a fraction of the uncapped clock.
   public var minimumClock: Double
 
   /// Creates a power-limit model.
-  public init(staticPower: Double, clockExponent: Double, minimumClock: Double = 0.05) {
+  public init(staticPower: Double, clockExponent: Double, kneeClock: Double = 0, minimumClock: Double = 0.05) {
     self.staticPower = staticPower
     self.clockExponent = clockExponent
+    self.kneeClock = kneeClock
     self.minimumClock = minimumClock
+  }
+
+  /// Dynamic power at `clock`, as a fraction of the uncapped dynamic power.
+  public func dynamicFraction(clock: Double) -> Double {
+    clock >= kneeClock ? pow(clock, clockExponent) : pow(kneeClock, clockExponent - 1) * clock
+  }
+
+  /// The clock whose dynamic power is `fraction` of the uncapped one (the inverse of `dynamicFraction`).
+  func clock(dynamicFraction fraction: Double) -> Double {
+    fraction >= pow(kneeClock, clockExponent) ? pow(fraction, 1 / clockExponent) : fraction / pow(kneeClock, clockExponent - 1)
   }
 
   /// A capped run: its energy (J), time (s) and clock as a fraction of the uncapped clock.
@@ -45,16 +62,17 @@ public struct PowerLimitModel: Equatable, Sendable {
   /// The run of uncapped `energy` joules over `time` seconds under a cap of `limit` watts.
   ///
   /// Uncapped power P = energy / time. When P ≤ limit, or P is at or below the static power, the run
-  /// is unchanged. Otherwise the clock s solves P_s + (P − P_s)·s^β = limit (clamped to
-  /// `minimumClock`), time becomes time / s and energy (P_s + (P − P_s)·s^β) · time / s.
+  /// is unchanged. Otherwise the clock s solves P_s + (P − P_s)·d(s) = limit, d the dynamic fraction
+  /// (s^β above the knee), clamped to `minimumClock`; time becomes time / s and energy
+  /// (P_s + (P − P_s)·d(s)) · time / s.
   public func apply(energy: Double, time: Double, limit: Double) -> Capped {
     guard energy > 0, time > 0, limit > 0 else { return Capped(energy: energy, time: time, clock: 1) }
     let power = energy / time
     let dynamic = power - staticPower
     guard power > limit, dynamic > 0 else { return Capped(energy: energy, time: time, clock: 1) }
     let headroom = max(limit - staticPower, 0)
-    let clock = max(minimumClock, pow(headroom / dynamic, 1 / clockExponent))
-    let cappedPower = staticPower + dynamic * pow(clock, clockExponent)
+    let clock = max(minimumClock, self.clock(dynamicFraction: headroom / dynamic))
+    let cappedPower = staticPower + dynamic * dynamicFraction(clock: clock)
     return Capped(energy: cappedPower * time / clock, time: time / clock, clock: clock)
   }
 

@@ -39,6 +39,25 @@ struct PowerLimitTests {
     #expect(e[2] < e[1] && e[2] < e[3])
   }
 
+  @Test("below the knee clock dynamic power falls only with the clock, and the least-energy cap sits at the knee")
+  func knee() {
+    // P = 200 W, P_s = 50 W, β = 3, knee 0.6: above it d(s) = s³, below it 0.36·s.
+    let model = PowerLimitModel(staticPower: 50, clockExponent: 3, kneeClock: 0.6)
+    #expect(abs(model.dynamicFraction(clock: 0.8) - 0.512) < 1e-12)
+    #expect(abs(model.dynamicFraction(clock: 0.5) - 0.18) < 1e-12)
+    let high = model.apply(energy: 200, time: 1, limit: 150)
+    #expect(abs(high.clock - pow(100.0 / 150, 1.0 / 3)) < 1e-12)
+    let low = model.apply(energy: 200, time: 1, limit: 60)
+    #expect(abs(low.clock - (10.0 / 150) / 0.36) < 1e-12)
+    #expect(abs(low.energy - 60 / low.clock) < 1e-9)
+    // E(s)·s = 50 + 150·d(s): above the knee its minimum would be at s = 6^(−1/3) ≈ 0.55 < 0.6, below it
+    // E = 50/s + 54 falls with s, so the least energy is at the knee: L = 50 + 150 · 0.216 = 82.4 W.
+    let limits: [Double] = [60, 70, 82.4, 95, 120, 200]
+    #expect(model.bestLimit(energy: 200, time: 1, limits: limits) == 82.4)
+    // Without a knee the same β and P_s put the optimum at β·P_s/(β−1) = 75 W.
+    #expect(PowerLimitModel(staticPower: 50, clockExponent: 3).bestLimit(energy: 200, time: 1, limits: [60, 75, 90]) == 75)
+  }
+
   /// Runs of 200 W uncapped power, each swept over caps by `truth`.
   static func sweep(_ truth: PowerLimitModel, runs: Int) -> (FitData, [Double], [Int]) {
     let base = EnergyModel(

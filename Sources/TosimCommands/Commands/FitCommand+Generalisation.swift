@@ -80,16 +80,16 @@ extension FitCommand {
       lines += ["leave-one-model-out (each model predicted by a fit on the others); precision = 100 − MAPE (%):", t.rendered]
     }
     if !g.powerLimits.isEmpty {
-      var t = TextTable(header: ["PREDICTOR", "PRECISION", "IGNORING_CAP", "MEDIAN_APE", "SPEARMAN", "BEST_CAP_WITHIN_1_STEP", "P_STATIC_W", "BETA"])
+      var t = TextTable(header: ["PREDICTOR", "PRECISION", "IGNORING_CAP", "MEDIAN_APE", "SPEARMAN", "BEST_CAP_WITHIN_1_STEP", "P_STATIC_W", "BETA", "KNEE"])
       for r in g.powerLimits {
         t.rows.append([
           r.predictor.rawValue, Self.f1(r.cv.metrics.precision), Self.f1(r.cv.uncappedMetrics.precision), Self.f1(r.cv.metrics.medianAPE),
           Self.f3(r.cv.metrics.spearman), "\(r.cv.bestLimitHits)/\(r.cv.bestLimitGroups) (\(Self.f1(r.cv.bestLimitPercent))%)",
-          Self.f1(r.cv.model.staticPower), String(format: "%.2f", r.cv.model.clockExponent),
+          Self.f1(r.cv.model.staticPower), String(format: "%.2f", r.cv.model.clockExponent), String(format: "%.2f", r.cv.model.kneeClock),
         ])
       }
       lines += [
-        "power limits (physical form fitted at the highest cap, cap model P_s + (P − P_s)·s^β = limit; \(folds)-fold CV):", t.rendered,
+        "power limits (physical form fitted at the highest cap, cap model P_s + (P − P_s)·s^β = limit, β → 1 below the knee clock; \(folds)-fold CV):", t.rendered,
       ]
     }
     return lines
@@ -115,6 +115,7 @@ extension FitCommand {
           ("predictor", .string(r.predictor.rawValue)), ("metrics", metrics(r.cv.metrics)), ("ignoring_cap", metrics(r.cv.uncappedMetrics)),
           ("best_cap_hits", .int(r.cv.bestLimitHits)), ("best_cap_groups", .int(r.cv.bestLimitGroups)),
           ("static_power_w", .double(r.cv.model.staticPower)), ("clock_exponent", .double(r.cv.model.clockExponent)),
+          ("knee_clock", .double(r.cv.model.kneeClock)),
           ("predictions", .array(r.cv.predictions.map { .double($0) })),
         ])
       })))

@@ -140,18 +140,19 @@ def main():
 
     print("### Power limits (all rows, physical form, 5-fold CV)\n")
     print("The energy model is fitted on the training rows at the highest limit, the cap model (static power P_s,")
-    print("clock exponent β) on all training rows; held-out rows are predicted with the cap and, for comparison, by")
-    print("the same energy model ignoring it. \"Best cap\" counts the (workload, batch, optimizer) configurations whose")
+    print("clock exponent β, knee clock k below which dynamic power falls only in proportion to the clock) on all")
+    print("training rows; held-out rows are predicted with the cap and, for comparison, by the same energy model")
+    print("ignoring it. \"Best cap\" counts the (workload, batch, optimizer) configurations whose")
     print("least-energy limit is predicted within one sweep step of the measured one.\n")
     print("| GPU | rows | TO with cap | TO ignoring cap | MAC with cap | MAC ignoring cap | best cap within 1 step (TO) | "
-          "≥ 70% | P_s (W) | β |")
-    print("|---|---:|---:|---:|---:|---:|---:|:-:|---:|---:|")
+          "≥ 70% | P_s (W) | β | k |")
+    print("|---|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|")
     for name, n, ct, cm in cap_rows:
         pct = 100 * ct["best_cap_hits"] / max(ct["best_cap_groups"], 1)
         print(f"| {name} | {n} | {f1(ct['metrics']['precision'])} ({ct['predictor']}) | "
               f"{f1(ct['ignoring_cap']['precision'])} | {f1(cm['metrics']['precision'])} | "
               f"{f1(cm['ignoring_cap']['precision'])} | {ct['best_cap_hits']}/{ct['best_cap_groups']} ({pct:.0f}%) | "
-              f"{'yes' if pct >= 70 else 'no'} | {ct['static_power_w']:.1f} | {ct['clock_exponent']:.2f} |")
+              f"{'yes' if pct >= 70 else 'no'} | {ct['static_power_w']:.1f} | {ct['clock_exponent']:.2f} | {ct.get('knee_clock', 0):.2f} |")
     print()
 
     logo_path = os.path.join(out, "zeus_logo.json")
