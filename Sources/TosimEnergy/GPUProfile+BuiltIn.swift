@@ -15,81 +15,89 @@ extension GPUProfile {
       name: "v100", displayName: "NVIDIA V100",
       profile: {
         var model = EnergyModel(
-          predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 2.2097346837302692e-14, 1.773123270452549e-11],
-          bytes: 0.0, calls: 0.003469667976496966, staticPower: 388.91142078225863, intercept: 285.4344437162158,
-          roofline: RooflineTimeModel(computeRate: 26267671614193.188, bandwidth: 1681130983308364.0, launchTime: 6.633872403061469e-05))
+          predictor: .toDynamic, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [0.0, 0.0, 0.0, 1.1764243462728135e-11],
+          bytes: 7.885931134364965e-11, calls: 0.000773870802529923, staticPower: 1012.5776400047324, intercept: 173.18795293217156,
+          roofline: RooflineTimeModel(computeRate: 22274921079511.457, bandwidth: 1425594949088733.2, launchTime: 9.676045818189026e-06,
+            stepTime: 0.01852533990151583))
+        model.perStep = 0.4727239549162548
         model.timeExponent = 0.8
-        model.laneWidth = 128
+        model.laneWidth = 1
         return EnergyProfile(
-          hardware: "v100", model: model, logRatioLow: -0.3212480546809728, logRatioHigh: 1.0893946673727186,
-          metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "21c47acbba5e863b",
+          hardware: "v100", model: model, logRatioLow: -0.1885671930508126, logRatioHigh: 0.37846653630677607,
+          metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "b506c53248c615b6",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to-glitch physical); 5-fold CV precision 75.6, median APE 15.5%, Spearman 0.970; power-cap model on 476 rows, 100-250 W, CV precision 72.8")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-03 (to-dynamic physical); 5-fold CV precision 89.9, median APE 6.5%, Spearman 0.984; power-cap model on 476 rows, 100-250 W, CV precision 85.6")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 7.5, clockExponent: 1.25),
-      lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-02",
-      cvPrecision: 75.57799466995425, cvMedianAPE: 15.508340013272552, cvSpearman: 0.9702921164326666,
-      powerLimitPrecision: 72.82028652415995),
+      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 3.25, kneeClock: 0.9),
+      lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-03",
+      cvPrecision: 89.9422554955433, cvMedianAPE: 6.524385609066622, cvSpearman: 0.9843493529793488,
+      powerLimitPrecision: 85.58696869447219),
     GPUProfile(
       name: "a40", displayName: "NVIDIA A40",
       profile: {
         var model = EnergyModel(
-          predictor: .toDynamic, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 0.0, 1.730592134737898e-11],
-          bytes: 0.0, calls: 0.006019558198997504, staticPower: 1143.04355974751, intercept: 728.7189249423847,
-          roofline: RooflineTimeModel(computeRate: 42046926370682.43, bandwidth: 2691003287723675.5, launchTime: 4.358836219900711e-05))
+          predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [0.0, 0.0, 0.0, 7.974852743495731e-12],
+          bytes: 0.0, calls: 0.0009477873863497594, staticPower: 1169.9214820431755, intercept: 534.8299479851196,
+          roofline: RooflineTimeModel(computeRate: 40896231996299.2, bandwidth: 2617358847763149.0, launchTime: 6.187082013069148e-06,
+            stepTime: 0.017367610167115258))
+        model.perStep = 1.1459754997300522
         model.timeExponent = 0.8
         model.laneWidth = 128
         return EnergyProfile(
-          hardware: "a40", model: model, logRatioLow: -0.3634705780763928, logRatioHigh: 1.4369900902718018,
-          metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "597eb4ab7655a411",
+          hardware: "a40", model: model, logRatioLow: -0.23681582614768013, logRatioHigh: 0.4040156036886095,
+          metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "a278a872b795ae25",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-02 (to-dynamic physical); 5-fold CV precision 70.2, median APE 25.8%, Spearman 0.950; power-cap model on 453 rows, 100-300 W, CV precision 70.4")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-03 (to physical); 5-fold CV precision 84.2, median APE 13.5%, Spearman 0.973; power-cap model on 453 rows, 100-300 W, CV precision 83.4")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 65.0, clockExponent: 1.25),
-      lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-02",
-      cvPrecision: 70.18850025323998, cvMedianAPE: 25.76999638629054, cvSpearman: 0.9501693275278181,
-      powerLimitPrecision: 70.38230938248522),
+      powerLimit: PowerLimitModel(staticPower: 47.5, clockExponent: 1.25, kneeClock: 0.3),
+      lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-03",
+      cvPrecision: 84.18358255248378, cvMedianAPE: 13.498021330857037, cvSpearman: 0.9732301241735204,
+      powerLimitPrecision: 83.4125329294762),
     GPUProfile(
       name: "p100", displayName: "NVIDIA P100",
       profile: {
         var model = EnergyModel(
-          predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [1.2460902860509534e-16, 0.0, 0.0, 1.2033244043585868e-11],
-          bytes: 0.0, calls: 0.0074151996990474076, staticPower: 646.9828940549314, intercept: 467.71920163198234,
-          roofline: RooflineTimeModel(computeRate: 11956669010185.682, bandwidth: 382613408325941.8, launchTime: 7.346469799078245e-05))
+          predictor: .toDynamic, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [1.9070672621528515e-17, 0.0, 0.0, 1.10994324891019e-11],
+          bytes: 0.0, calls: 0.001677955239241365, staticPower: 1033.5941706697542, intercept: 286.8614907999352,
+          roofline: RooflineTimeModel(computeRate: 12673610709749.238, bandwidth: 811111085423951.2, launchTime: 1.5465565598270627e-05,
+            stepTime: 0.03168398343982655))
+        model.perStep = 0.7692935380470242
         model.timeExponent = 0.8
         model.laneWidth = 128
         return EnergyProfile(
-          hardware: "p100", model: model, logRatioLow: -0.4321827423236581, logRatioHigh: 1.1546504758147305,
-          metrics: nil, folds: 5, seed: 1, rowCount: 45, dataFingerprint: "0b8432ad6471c87b",
+          hardware: "p100", model: model, logRatioLow: -0.32146114287307875, logRatioHigh: 0.3784516750367859,
+          metrics: nil, folds: 5, seed: 1, rowCount: 45, dataFingerprint: "4a4d686bd8d866eb",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-02 (to-glitch physical); 5-fold CV precision 66.1, median APE 33.1%, Spearman 0.965; power-cap model on 270 rows, 125-250 W, CV precision 68.1")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-03 (to-dynamic physical); 5-fold CV precision 84.0, median APE 12.3%, Spearman 0.992; power-cap model on 270 rows, 125-250 W, CV precision 85.8")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 1.0),
-      lowestLimit: 125.0, highestLimit: 250.0, fitDate: "2026-12-02",
-      cvPrecision: 66.05023577989394, cvMedianAPE: 33.096920248901256, cvSpearman: 0.964558629776021,
-      powerLimitPrecision: 68.07399494732083),
+      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 1.25, kneeClock: 0.7),
+      lowestLimit: 125.0, highestLimit: 250.0, fitDate: "2026-12-03",
+      cvPrecision: 83.99168807153936, cvMedianAPE: 12.305848764163972, cvSpearman: 0.9924901185770751,
+      powerLimitPrecision: 85.84399944765964),
     GPUProfile(
       name: "rtx6000", displayName: "NVIDIA Quadro RTX 6000",
       profile: {
         var model = EnergyModel(
-          predictor: .toInertial, form: .physical, terms: [.bytes, .calls, .time, .intercept],
-          arithmetic: [0.0, 0.0, 1.6938972980557192e-14, 2.373737203872098e-11],
-          bytes: 0.0, calls: 0.01031556517933501, staticPower: 339.7420861336198, intercept: 802.8284247372591,
-          roofline: RooflineTimeModel(computeRate: 24711814223564.49, bandwidth: 1581556110308127.2, launchTime: 6.181228495454188e-05))
-        model.timeExponent = 0.9
-        model.laneWidth = 128
+          predictor: .toDynamic, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [0.0, 6.917120469264667e-14, 0.0, 2.281870528666449e-11],
+          bytes: 1.0253070582930649e-11, calls: 0.001165935017505024, staticPower: 1057.8935055547797, intercept: 441.60947268903084,
+          roofline: RooflineTimeModel(computeRate: 22395558321862.074, bandwidth: 1433315732599172.8, launchTime: 5.18485707737236e-06,
+            stepTime: 0.04007063020800995))
+        model.perStep = 2.236005316914216
+        model.timeExponent = 0.8
+        model.laneWidth = 1
         return EnergyProfile(
-          hardware: "rtx6000", model: model, logRatioLow: -0.31690490025849183, logRatioHigh: 1.5822974854884098,
-          metrics: nil, folds: 5, seed: 1, rowCount: 52, dataFingerprint: "390b91c11164e389",
+          hardware: "rtx6000", model: model, logRatioLow: -0.16540478157200048, logRatioHigh: 0.33516558787025535,
+          metrics: nil, folds: 5, seed: 1, rowCount: 52, dataFingerprint: "567f634b243b04a0",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-02 (to-inertial physical); 5-fold CV precision 69.1, median APE 24.0%, Spearman 0.926; power-cap model on 410 rows, 100-260 W, CV precision 67.4")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-03 (to-dynamic physical); 5-fold CV precision 88.7, median APE 7.5%, Spearman 0.956; power-cap model on 410 rows, 100-260 W, CV precision 86.0")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 17.5, clockExponent: 1.25),
-      lowestLimit: 100.0, highestLimit: 260.0, fitDate: "2026-12-02",
-      cvPrecision: 69.07590621526349, cvMedianAPE: 23.98473755789213, cvSpearman: 0.9260650559207718,
-      powerLimitPrecision: 67.40256447166153),
+      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 2.75, kneeClock: 0.9),
+      lowestLimit: 100.0, highestLimit: 260.0, fitDate: "2026-12-03",
+      cvPrecision: 88.74356594989285, cvMedianAPE: 7.492631526448582, cvSpearman: 0.955690258686929,
+      powerLimitPrecision: 85.95279366517008),
   ]
 }

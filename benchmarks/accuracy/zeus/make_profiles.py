@@ -68,8 +68,7 @@ extension GPUProfile {
           toolVersion: "{p['tool_version']}",
           source: "{source}")
       }}(),
-      powerLimit: PowerLimitModel(staticPower: {num(cap['static_power_w'])}, clockExponent: {num(cap['clock_exponent'])},
-        kneeClock: {num(cap.get('knee_clock', 0))}),
+      powerLimit: PowerLimitModel(staticPower: {num(cap['static_power_w'])}, clockExponent: {num(cap['clock_exponent'])}, kneeClock: {num(cap.get('knee_clock', 0))}),
       lowestLimit: {num(limits[0])}, highestLimit: {num(limits[-1])}, fitDate: "{date}",
       cvPrecision: {num(cv['precision'])}, cvMedianAPE: {num(cv['median_ape'])}, cvSpearman: {num(cv['spearman'])},
       powerLimitPrecision: {num(cap['metrics']['precision'])}),""")

@@ -140,12 +140,12 @@ def main():
 
     print("### Power limits (all rows, physical form, 5-fold CV)\n")
     print("The energy model is fitted on the training rows at the highest limit, the cap model (static power P_s,")
-    print("clock exponent β, knee clock k below which dynamic power falls only in proportion to the clock) on all")
+    print("clock exponent β, knee clock below which dynamic power falls only in proportion to the clock) on all")
     print("training rows; held-out rows are predicted with the cap and, for comparison, by the same energy model")
     print("ignoring it. \"Best cap\" counts the (workload, batch, optimizer) configurations whose")
     print("least-energy limit is predicted within one sweep step of the measured one.\n")
     print("| GPU | rows | TO with cap | TO ignoring cap | MAC with cap | MAC ignoring cap | best cap within 1 step (TO) | "
-          "≥ 70% | P_s (W) | β | k |")
+          "≥ 70% | P_s (W) | β | knee |")
     print("|---|---:|---:|---:|---:|---:|---:|:-:|---:|---:|---:|")
     for name, n, ct, cm in cap_rows:
         pct = 100 * ct["best_cap_hits"] / max(ct["best_cap_groups"], 1)
