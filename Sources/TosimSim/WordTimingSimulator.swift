@@ -57,6 +57,11 @@ public final class WordTimingSimulator {
   /// Stamps deduplicating the nodes evaluated at one time.
   private let mark: UnsafeMutablePointer<Int>
   private var stamp = 0
+  /// The nodes to evaluate at one time, in first-scheduled order (room for
+  /// every node plus one fanout list written past the count), and the
+  /// nodes that changed at the time before (each at most once).
+  private let evaluated: UnsafeMutablePointer<Int32>
+  private let changed: UnsafeMutablePointer<Int32>
   /// Each node's oldest and newest pending event (-1: none).
   private let queueHead: UnsafeMutablePointer<Int32>
   private let queueTail: UnsafeMutablePointer<Int32>
@@ -103,6 +108,9 @@ public final class WordTimingSimulator {
     fanoutStart = rawTable(readers.start)
     fanouts = rawTable(readers.nodes)
     mark = rawTable([Int](repeating: 0, count: count))
+    let widestFanout = (0..<count).map { readers.start[$0 + 1] - readers.start[$0] }.max() ?? 0
+    evaluated = .allocate(capacity: count + widestFanout)
+    changed = .allocate(capacity: max(1, count))
     queueHead = rawTable([Int32](repeating: -1, count: count))
     queueTail = rawTable([Int32](repeating: -1, count: count))
     let ring = 1 << (Int.bitWidth - (delays[circuit.firstCellNode..<count].max() ?? 1).leadingZeroBitCount)
@@ -116,6 +124,8 @@ public final class WordTimingSimulator {
     for pointer in [laneGates, delayTable, loads, fanoutStart, mark] { pointer.deallocate() }
     for pointer in [fanouts, faninTable, queueHead, queueTail, slotHead] { pointer.deallocate() }
     opTable.deallocate()
+    evaluated.deallocate()
+    changed.deallocate()
     pool.deallocate()
   }
 
@@ -179,7 +189,8 @@ public final class WordTimingSimulator {
     }
     for node in first..<nodeCount { _ = evaluate(node, from: settled, into: settled + node * width) }
     laneGates.update(repeating: 0, count: 64 * width)
-    var changed: [Int32] = [], evaluated: [Int32] = []
+    let changed = self.changed, evaluated = self.evaluated
+    var changedCount = 0
     transitionCounts.withUnsafeMutableBufferPointer { transitions in
       @inline(__always) func record(_ node: Int, _ lanes: B) {
         transitions[node] += lanes.bitCount
@@ -204,7 +215,8 @@ public final class WordTimingSimulator {
           let lanes = value ^ previous
           if !lanes.isZero {
             record(node, lanes)
-            changed.append(Int32(node))
+            changed[changedCount] = Int32(node)
+            changedCount += 1
           }
         }
       }
@@ -213,19 +225,23 @@ public final class WordTimingSimulator {
       var now = 0, live = 0
       while true {
         // Evaluate, once each, the fanouts of the nodes that just changed.
+        // Free of branches on the data: every fanout is written to the
+        // list, which grows only when the fanout was not yet marked.
         stamp += 1
-        evaluated.removeAll(keepingCapacity: true)
-        for node in changed {
-          for k in fanoutStart[Int(node)]..<fanoutStart[Int(node) + 1] {
+        var evaluatedCount = 0
+        for i in 0..<changedCount {
+          let node = Int(changed[i])
+          for k in fanoutStart[node]..<fanoutStart[node + 1] {
             let target = fanouts[k]
-            if mark[Int(target)] != stamp {
-              mark[Int(target)] = stamp
-              evaluated.append(target)
-            }
+            let seen = mark[Int(target)] == stamp
+            mark[Int(target)] = stamp
+            evaluated[evaluatedCount] = target
+            evaluatedCount &+= seen ? 0 : 1
           }
         }
-        changed.removeAll(keepingCapacity: true)
-        for target in evaluated {
+        changedCount = 0
+        for i in 0..<evaluatedCount {
+          let target = evaluated[i]
           let node = Int(target)
           let value = evaluate(node, from: current, into: scratch)
           let differs = value ^ B(loading: current + node * width)
@@ -284,7 +300,8 @@ public final class WordTimingSimulator {
           if !lanes.isZero {
             (B(loading: current + node * width) ^ lanes).store(to: current + node * width)
             record(node, lanes)
-            changed.append(Int32(node))
+            changed[changedCount] = Int32(node)
+            changedCount += 1
           }
           event = next
         }
