@@ -74,7 +74,8 @@ extension TimedSwitching {
     /// `range` (inputs as for `measure`); the vector before `range` settles
     /// uncounted, so chunks that cover a stream sum to its whole count.
     public func switchedGates(_ inputs: [[UInt64]], vectors range: Range<Int>) -> Int {
-      let simulator = WordTimingSimulator(circuit, delays: delays, isInertial: isInertial, wordsPerNode: 1)
+      let simulator = WordTimingSimulator(
+        circuit, delays: delays, isInertial: isInertial, wordsPerNode: 1, recordsPerVector: false)
       simulator.run(inputs, vectors: max(0, range.lowerBound - 1)..<range.upperBound)
       return simulator.switchedGateCount
     }

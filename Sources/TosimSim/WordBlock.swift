@@ -61,7 +61,21 @@ extension SIMDWordBlock {
     UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: Self.self)
   }
   @inline(__always) func word(_ i: Int) -> UInt64 { self[i] }
-  @inline(__always) var bitCount: Int { Int(truncatingIfNeeded: nonzeroBitCount.wrappedSum()) }
+  /// Counts bits the SWAR way: every byte's count in place (at most 8),
+  /// the words added byte by byte (at most 8 × 16 = 128 per byte, so no byte
+  /// carries into the next), then the bytes added in 16-bit fields.
+  /// Without a population-count instruction (the x86-64 baseline) this is
+  /// one byte-count pass per register instead of one per word and a sum.
+  @inline(__always) var bitCount: Int {
+    let m1 = Self(repeating: 0x5555_5555_5555_5555), m2 = Self(repeating: 0x3333_3333_3333_3333)
+    let m4 = Self(repeating: 0x0f0f_0f0f_0f0f_0f0f)
+    var x = self &- ((self &>> 1) & m1)
+    x = (x & m2) &+ ((x &>> 2) & m2)
+    x = (x &+ (x &>> 4)) & m4
+    var sum = x.wrappedSum()
+    sum = (sum & 0x00ff_00ff_00ff_00ff) &+ (sum >> 8 & 0x00ff_00ff_00ff_00ff)
+    return Int(truncatingIfNeeded: (sum &* 0x0001_0001_0001_0001) >> 48)
+  }
 }
 
 // `isZero` ORs the halves together: comparing the whole vector with zero

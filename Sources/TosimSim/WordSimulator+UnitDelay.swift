@@ -38,8 +38,11 @@ extension WordSimulator {
       var low = Int.max, high = -1
       for i in 0..<changedCount {
         let node = Int(changed[i])
-        for k in fanoutStart[node]..<fanoutStart[node + 1] {
+        var k = fanoutStart[node]
+        let end = fanoutStart[node + 1]
+        while k < end {
           let target = fanouts[k]
+          k &+= 1
           let word = Int(target >> 6), shift = UInt64(truncatingIfNeeded: target & 63)
           let before = bitmap[word]
           bitmap[word] = before | 1 << shift
@@ -80,7 +83,7 @@ extension WordSimulator {
           from: plane, into: target)
         let difference = (new ^ old) & mask
         if !difference.isZero {
-          transitions[node] += difference.bitCount
+          transitions[node] &+= difference.bitCount
           changed[changedCount] = Int32(truncatingIfNeeded: node)
           changedCount += 1
         }

@@ -30,7 +30,10 @@ public final class WordTimingSimulator {
   public var lanesPerBatch: Int { 64 * wordsPerNode }
   /// Transitions of every node so far (the first vector counts none).
   public private(set) var transitionCounts: [Int]
-  /// Switched transistor gates of each vector after the first.
+  /// Whether each vector's switched gates are kept (`perVectorSwitchedGates`).
+  public let recordsPerVector: Bool
+  /// Switched transistor gates of each vector after the first (empty
+  /// unless `recordsPerVector`).
   public private(set) var perVectorSwitchedGates: [Int] = []
   /// Vectors simulated so far.
   public private(set) var vectorCount = 0
@@ -54,9 +57,10 @@ public final class WordTimingSimulator {
   private let loads: UnsafeMutablePointer<Int>
   private let fanoutStart: UnsafeMutablePointer<Int>
   private let fanouts: UnsafeMutablePointer<Int32>
-  /// Stamps deduplicating the nodes evaluated at one time.
-  private let mark: UnsafeMutablePointer<Int>
-  private var stamp = 0
+  /// One bit per node, set while the node is on the list of nodes to
+  /// evaluate at one time (deduplicating it); small enough to stay in the
+  /// first-level cache, and cleared as the list is evaluated.
+  private let scheduled: UnsafeMutablePointer<UInt64>
   /// The nodes to evaluate at one time, in first-scheduled order (room for
   /// every node plus one fanout list written past the count), and the
   /// nodes that changed at the time before (each at most once).
@@ -76,7 +80,9 @@ public final class WordTimingSimulator {
   ///
   /// - Precondition: `delays.count == circuit.nodeCount`, every cell node's
   ///   delay is at least 1, and `wordsPerNode` is 1, 2, 4 or 8.
-  public init(_ circuit: FlatCircuit, delays: [Int], isInertial: Bool, wordsPerNode: Int = 8) {
+  public init(
+    _ circuit: FlatCircuit, delays: [Int], isInertial: Bool, wordsPerNode: Int = 8, recordsPerVector: Bool = true
+  ) {
     precondition(delays.count == circuit.nodeCount, "one delay per node")
     precondition((circuit.firstCellNode..<circuit.nodeCount).allSatisfy { delays[$0] >= 1 }, "cell delays are at least 1")
     precondition([1, 2, 4, 8].contains(wordsPerNode), "1, 2, 4 or 8 words per node")
@@ -84,6 +90,7 @@ public final class WordTimingSimulator {
     self.delays = delays
     self.isInertial = isInertial
     self.wordsPerNode = wordsPerNode
+    self.recordsPerVector = recordsPerVector
     let count = circuit.nodeCount
     nodeCount = count
     transitionCounts = [Int](repeating: 0, count: count)
@@ -107,7 +114,7 @@ public final class WordTimingSimulator {
     let readers = circuit.fanoutLists()
     fanoutStart = rawTable(readers.start)
     fanouts = rawTable(readers.nodes)
-    mark = rawTable([Int](repeating: 0, count: count))
+    scheduled = rawTable([UInt64](repeating: 0, count: (count + 63) / 64))
     let widestFanout = (0..<count).map { readers.start[$0 + 1] - readers.start[$0] }.max() ?? 0
     evaluated = .allocate(capacity: count + widestFanout)
     changed = .allocate(capacity: max(1, count))
@@ -120,8 +127,8 @@ public final class WordTimingSimulator {
   }
 
   deinit {
-    for pointer in [settled, current, held, lastLane, scratch] { pointer.deallocate() }
-    for pointer in [laneGates, delayTable, loads, fanoutStart, mark] { pointer.deallocate() }
+    for pointer in [settled, current, held, lastLane, scratch, scheduled] { pointer.deallocate() }
+    for pointer in [laneGates, delayTable, loads, fanoutStart] { pointer.deallocate() }
     for pointer in [fanouts, faninTable, queueHead, queueTail, slotHead] { pointer.deallocate() }
     opTable.deallocate()
     evaluated.deallocate()
@@ -190,10 +197,12 @@ public final class WordTimingSimulator {
     for node in first..<nodeCount { _ = evaluate(node, from: settled, into: settled + node * width) }
     laneGates.update(repeating: 0, count: 64 * width)
     let changed = self.changed, evaluated = self.evaluated
+    let perVector = recordsPerVector
     var changedCount = 0
     transitionCounts.withUnsafeMutableBufferPointer { transitions in
       @inline(__always) func record(_ node: Int, _ lanes: B) {
         transitions[node] += lanes.bitCount
+        guard perVector else { return }
         let load = loads[node]
         guard load > 0 else { return }
         for w in 0..<width {
@@ -220,29 +229,34 @@ public final class WordTimingSimulator {
           }
         }
       }
-      var events = pool, stamp = self.stamp
-      defer { (pool, self.stamp) = (events, stamp) }
+      var events = pool
+      defer { pool = events }
+      let scheduled = self.scheduled
       var now = 0, live = 0
       while true {
         // Evaluate, once each, the fanouts of the nodes that just changed.
         // Free of branches on the data: every fanout is written to the
-        // list, which grows only when the fanout was not yet marked.
-        stamp += 1
+        // list, which grows only when the fanout's bit was clear.
         var evaluatedCount = 0
         for i in 0..<changedCount {
           let node = Int(changed[i])
-          for k in fanoutStart[node]..<fanoutStart[node + 1] {
+          var k = fanoutStart[node]
+          let end = fanoutStart[node + 1]
+          while k < end {
             let target = fanouts[k]
-            let seen = mark[Int(target)] == stamp
-            mark[Int(target)] = stamp
+            k &+= 1
+            let word = Int(target >> 6), shift = UInt64(truncatingIfNeeded: target & 63)
+            let before = scheduled[word]
+            scheduled[word] = before | 1 << shift
             evaluated[evaluatedCount] = target
-            evaluatedCount &+= seen ? 0 : 1
+            evaluatedCount &+= Int(truncatingIfNeeded: ~before >> shift & 1)
           }
         }
         changedCount = 0
         for i in 0..<evaluatedCount {
           let target = evaluated[i]
           let node = Int(target)
+          scheduled[node >> 6] &= ~(1 << UInt64(truncatingIfNeeded: node & 63))
           let value = evaluate(node, from: current, into: scratch)
           let differs = value ^ B(loading: current + node * width)
           let fresh: B
@@ -256,7 +270,7 @@ public final class WordTimingSimulator {
                 while event >= 0 {
                   let mask = events.mask(event)
                   (B(loading: mask) & ~undone).store(to: mask)
-                  event = events.nextOfNode[Int(event)]
+                  event = events.nextOfNode(event)
                 }
                 pending = pending & differs
               }
@@ -286,12 +300,12 @@ public final class WordTimingSimulator {
         var event = slotHead[slot]
         slotHead[slot] = -1
         while event >= 0 {
-          let next = events.nextInSlot[Int(event)]
-          let node = Int(events.nodes[Int(event)])
+          let next = events.nextInSlot(event)
+          let node = Int(events.node(event))
           let lanes = B(loading: events.mask(event))
           if isInertial {
             // A node's events fall due in the order they were scheduled.
-            queueHead[node] = events.nextOfNode[Int(event)]
+            queueHead[node] = events.nextOfNode(event)
             if queueHead[node] < 0 { queueTail[node] = -1 }
             (B(loading: held + node * width) & ~lanes).store(to: held + node * width)
           }
@@ -307,7 +321,9 @@ public final class WordTimingSimulator {
         }
       }
     }
-    for lane in 0..<laneCount where vectorCount + lane > 0 { perVectorSwitchedGates.append(laneGates[lane]) }
+    if perVector {
+      for lane in 0..<laneCount where vectorCount + lane > 0 { perVectorSwitchedGates.append(laneGates[lane]) }
+    }
     let lastWord = (laneCount - 1) / 64, lastBit = UInt64((laneCount - 1) % 64)
     for node in 0..<nodeCount { lastLane[node] = settled[node * width + lastWord] >> lastBit & 1 }
     vectorCount += laneCount

@@ -3,7 +3,8 @@
 // TimingSimulator on random circuits with random per-node delays, transport
 // and inertial, at every block width: every node's transition count, every
 // vector's switched gates and the settled values are identical, whether the
-// stream runs in one call or is split across calls at arbitrary points.
+// stream runs in one call or is split across calls at arbitrary points, and
+// the totals are the same without per-vector records.
 //===----------------------------------------------------------------------===//
 import Testing
 import TosimFormats
@@ -43,6 +44,13 @@ struct WordTimingSimulatorTests {
           Issue.record("node \(node) settles differently, \(label)")
         }
       }
+      // Without per-vector records (what derive's chunks use) the totals are the same.
+      let totalsOnly = WordTimingSimulator(
+        circuit, delays: delays, isInertial: inertial, wordsPerNode: 1, recordsPerVector: false)
+      totalsOnly.run(inputs, vectors: 0..<count)
+      #expect(totalsOnly.transitionCounts == scalar.transitionCounts)
+      #expect(totalsOnly.switchedGateCount == scalar.switchedGateCount)
+      #expect(totalsOnly.perVectorSwitchedGates.isEmpty)
     }
   }
 
