@@ -58,8 +58,8 @@ public final class WordTimingSimulator {
   private let fanoutStart: UnsafeMutablePointer<Int>
   private let fanouts: UnsafeMutablePointer<Int32>
   /// One bit per node, set while the node is on the list of nodes to
-  /// evaluate at one time (deduplicating it); small enough to stay in the
-  /// first-level cache, and cleared as the list is evaluated.
+  /// evaluate at one time (deduplicating it), cleared as the list is
+  /// evaluated; 1/64 of the size of a stamp per node, so it stays cached.
   private let scheduled: UnsafeMutablePointer<UInt64>
   /// The nodes to evaluate at one time, in first-scheduled order (room for
   /// every node plus one fanout list written past the count), and the

@@ -1,4 +1,5 @@
-"""Self-test of convert.py on a small synthetic trace (round made-up numbers, no real data needed): energy = time x power, steps =
+"""Self-test of convert.py on a small synthetic trace (made-up configurations and round numbers, none of them a
+measured row; no real data needed): energy = time x power, steps =
 ceil(samples / batch), one row per trace row, the highest-limit subsets, the optimizer mapping, and exit 65
 naming the line for an unknown workload.
 
@@ -19,9 +20,9 @@ def write_traces(folder, extra=""):
     for gpu in ("v100", "a40", "p100", "rtx6000"):
         with open(os.path.join(folder, f"summary_power_{gpu}.csv"), "w") as f:
             f.write(HEADER)
-            f.write("imagenet,resnet50,256,adadelta,250,1000.0,100.0\n")
-            f.write("imagenet,resnet50,256,adadelta,150,2000.0,50.0\n")
-            f.write("movielens-1m,ncf,1000,adam,150,10.0,30.0\n")
+            f.write("imagenet,resnet50,300,adadelta,333,1000.0,100.0\n")
+            f.write("imagenet,resnet50,300,adadelta,111,2000.0,50.0\n")
+            f.write("movielens-1m,ncf,999,adam,111,10.0,30.0\n")
             f.write(extra)
 
 
@@ -41,12 +42,12 @@ def test_rows_energy_steps(tmp_path):
     first = rows[0]
     assert first["model"] == "zeus/models/resnet50.onnx"
     assert math.isclose(float(first["energy_j"]), 1000.0 * 100.0)
-    assert int(first["steps"]) == math.ceil(1281167 / 256) == 5005
+    assert int(first["steps"]) == math.ceil(1281167 / 300) == 4271
     assert first["optimizer"] == "adadelta" and first["trace_optimizer"] == "adadelta"
-    assert first["power_limit_w"] == "250" and first["mode"] == "training" and first["precision"] == "fp32"
-    assert int(rows[2]["steps"]) == 1001  # ceil(1,000,209 / 1000)
+    assert first["power_limit_w"] == "333" and first["mode"] == "training" and first["precision"] == "fp32"
+    assert int(rows[2]["steps"]) == 1002  # ceil(1,000,209 / 999)
     top = list(csv.DictReader(open(out / "zeus_v100_top.csv")))
-    assert [r["power_limit_w"] for r in top] == ["250"]
+    assert [r["power_limit_w"] for r in top] == ["333"]
     assert len(list(csv.DictReader(open(out / "zeus_all.csv")))) == 12
     assert len(list(csv.DictReader(open(out / "zeus_all_top.csv")))) == 4
 
@@ -54,7 +55,7 @@ def test_rows_energy_steps(tmp_path):
 def test_unknown_workload_exits_65(tmp_path):
     data, out = tmp_path / "data", tmp_path / "out"
     data.mkdir()
-    write_traces(data, extra="mnist,lenet,64,sgd,150,1.0,50.0\n")
+    write_traces(data, extra="mnist,lenet,64,sgd,111,1.0,50.0\n")
     result = run(data, out)
     assert result.returncode == 65
     assert "summary_power_v100.csv:5" in result.stderr and "unknown workload" in result.stderr
