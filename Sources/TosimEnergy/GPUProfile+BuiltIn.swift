@@ -15,89 +15,89 @@ extension GPUProfile {
       name: "v100", displayName: "NVIDIA V100",
       profile: {
         var model = EnergyModel(
-          predictor: .toDynamic, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [0.0, 0.0, 0.0, 1.1764243462728135e-11],
-          bytes: 7.885931134364965e-11, calls: 0.000773870802529923, staticPower: 1012.5776400047324, intercept: 173.18795293217156,
-          roofline: RooflineTimeModel(computeRate: 22274921079511.457, bandwidth: 1425594949088733.2, launchTime: 9.676045818189026e-06,
-            stepTime: 0.01852533990151583))
-        model.perStep = 0.4727239549162548
-        model.timeExponent = 0.8
+          predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [0.0, 6.447994004118869e-14, 0.0, 1.2079016906127497e-11],
+          bytes: 2.630305094715655e-11, calls: 0.0007587980588032694, staticPower: 304.6431977289886, intercept: 196.82337427355867,
+          roofline: RooflineTimeModel(computeRate: 16467143384552.688, bandwidth: 1029196461534.543, launchTime: 5.053851506455194e-06,
+            stepTime: 0.019526285145900203))
+        model.perStep = 0.4226037167462443
+        model.timeExponent = 0.9
         model.laneWidth = 1
         return EnergyProfile(
-          hardware: "v100", model: model, logRatioLow: -0.1885671930508126, logRatioHigh: 0.37846653630677607,
+          hardware: "v100", model: model, logRatioLow: -0.11403713307963127, logRatioHigh: 0.17686568159783944,
           metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "b506c53248c615b6",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-03 (to-dynamic physical); 5-fold CV precision 89.9, median APE 6.5%, Spearman 0.984; power-cap model on 476 rows, 100-250 W, CV precision 85.6")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 92.9, median APE 5.6%, Spearman 0.994; power-cap model on 476 rows, 100-250 W, CV precision 89.5")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 3.25, kneeClock: 0.9),
-      lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-03",
-      cvPrecision: 89.9422554955433, cvMedianAPE: 6.524385609066622, cvSpearman: 0.9843493529793488,
-      powerLimitPrecision: 85.58696869447219),
+      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 3.5, kneeClock: 0.9),
+      lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-06",
+      cvPrecision: 92.94387497601907, cvMedianAPE: 5.6265603012922885, cvSpearman: 0.9942359812192236,
+      powerLimitPrecision: 89.50950971460583),
     GPUProfile(
       name: "a40", displayName: "NVIDIA A40",
       profile: {
         var model = EnergyModel(
-          predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [0.0, 0.0, 0.0, 7.974852743495731e-12],
-          bytes: 0.0, calls: 0.0009477873863497594, staticPower: 1169.9214820431755, intercept: 534.8299479851196,
-          roofline: RooflineTimeModel(computeRate: 40896231996299.2, bandwidth: 2617358847763149.0, launchTime: 6.187082013069148e-06,
-            stepTime: 0.017367610167115258))
-        model.perStep = 1.1459754997300522
-        model.timeExponent = 0.8
-        model.laneWidth = 128
+          predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [6.743721060038863e-17, 1.0394174865546856e-14, 0.0, 1.6820318472562835e-11],
+          bytes: 0.0, calls: 0.0010232701059970266, staticPower: 338.4987250203461, intercept: 578.500521756499,
+          roofline: RooflineTimeModel(computeRate: 25070194483721.977, bandwidth: 1566887155232.6235, launchTime: 5.035178433572458e-06,
+            stepTime: 0.01734602078747356))
+        model.perStep = 1.1127005757637283
+        model.timeExponent = 0.9
+        model.laneWidth = 1
         return EnergyProfile(
-          hardware: "a40", model: model, logRatioLow: -0.23681582614768013, logRatioHigh: 0.4040156036886095,
+          hardware: "a40", model: model, logRatioLow: -0.1670572318655498, logRatioHigh: 0.2518787991895818,
           metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "a278a872b795ae25",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-03 (to physical); 5-fold CV precision 84.2, median APE 13.5%, Spearman 0.973; power-cap model on 453 rows, 100-300 W, CV precision 83.4")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.2, median APE 8.0%, Spearman 0.978; power-cap model on 453 rows, 100-300 W, CV precision 86.3")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 47.5, clockExponent: 1.25, kneeClock: 0.3),
-      lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-03",
-      cvPrecision: 84.18358255248378, cvMedianAPE: 13.498021330857037, cvSpearman: 0.9732301241735204,
-      powerLimitPrecision: 83.4125329294762),
+      powerLimit: PowerLimitModel(staticPower: 47.5, clockExponent: 3.25, kneeClock: 0.9),
+      lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-06",
+      cvPrecision: 90.19802734486544, cvMedianAPE: 7.995584411846868, cvSpearman: 0.9780680535397517,
+      powerLimitPrecision: 86.26217079569504),
     GPUProfile(
       name: "p100", displayName: "NVIDIA P100",
       profile: {
         var model = EnergyModel(
-          predictor: .toDynamic, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [1.9070672621528515e-17, 0.0, 0.0, 1.10994324891019e-11],
-          bytes: 0.0, calls: 0.001677955239241365, staticPower: 1033.5941706697542, intercept: 286.8614907999352,
-          roofline: RooflineTimeModel(computeRate: 12673610709749.238, bandwidth: 811111085423951.2, launchTime: 1.5465565598270627e-05,
-            stepTime: 0.03168398343982655))
-        model.perStep = 0.7692935380470242
-        model.timeExponent = 0.8
-        model.laneWidth = 128
+          predictor: .toInertial, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [9.57643150653577e-16, 0.0, 0.0, 7.890129414820952e-12],
+          bytes: 2.048939246125926e-10, calls: 0.0016223880339373735, staticPower: 190.38619379069107, intercept: 291.54395140504005,
+          roofline: RooflineTimeModel(computeRate: 22540733133938.918, bandwidth: 176099477608.8978, launchTime: 6.126617369228214e-06,
+            stepTime: 0.0321743067526816))
+        model.perStep = 0.7410156715467942
+        model.timeExponent = 0.7
+        model.laneWidth = 64
         return EnergyProfile(
-          hardware: "p100", model: model, logRatioLow: -0.32146114287307875, logRatioHigh: 0.3784516750367859,
+          hardware: "p100", model: model, logRatioLow: -0.14102636471264654, logRatioHigh: 0.19657474240365638,
           metrics: nil, folds: 5, seed: 1, rowCount: 45, dataFingerprint: "4a4d686bd8d866eb",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-03 (to-dynamic physical); 5-fold CV precision 84.0, median APE 12.3%, Spearman 0.992; power-cap model on 270 rows, 125-250 W, CV precision 85.8")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to-inertial physical); 5-fold CV precision 92.5, median APE 5.0%, Spearman 0.995; power-cap model on 270 rows, 125-250 W, CV precision 91.0")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 1.25, kneeClock: 0.7),
-      lowestLimit: 125.0, highestLimit: 250.0, fitDate: "2026-12-03",
-      cvPrecision: 83.99168807153936, cvMedianAPE: 12.305848764163972, cvSpearman: 0.9924901185770751,
-      powerLimitPrecision: 85.84399944765964),
+      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 2.25, kneeClock: 0.9),
+      lowestLimit: 125.0, highestLimit: 250.0, fitDate: "2026-12-06",
+      cvPrecision: 92.53305711215509, cvMedianAPE: 5.037059060660942, cvSpearman: 0.9952569169960475,
+      powerLimitPrecision: 90.99977603637795),
     GPUProfile(
       name: "rtx6000", displayName: "NVIDIA Quadro RTX 6000",
       profile: {
         var model = EnergyModel(
-          predictor: .toDynamic, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [0.0, 6.917120469264667e-14, 0.0, 2.281870528666449e-11],
-          bytes: 1.0253070582930649e-11, calls: 0.001165935017505024, staticPower: 1057.8935055547797, intercept: 441.60947268903084,
-          roofline: RooflineTimeModel(computeRate: 22395558321862.074, bandwidth: 1433315732599172.8, launchTime: 5.18485707737236e-06,
-            stepTime: 0.04007063020800995))
-        model.perStep = 2.236005316914216
-        model.timeExponent = 0.8
+          predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [7.479415544654754e-17, 7.544748350613687e-14, 0.0, 2.1268822827827797e-11],
+          bytes: 0.0, calls: 0.0008469959862408187, staticPower: 212.56840714622678, intercept: 468.1126780737745,
+          roofline: RooflineTimeModel(computeRate: 18132825219431.973, bandwidth: 566650788107.2491, launchTime: 0.0,
+            stepTime: 0.04036958175736487))
+        model.perStep = 2.2431486987369262
+        model.timeExponent = 0.9
         model.laneWidth = 1
         return EnergyProfile(
-          hardware: "rtx6000", model: model, logRatioLow: -0.16540478157200048, logRatioHigh: 0.33516558787025535,
+          hardware: "rtx6000", model: model, logRatioLow: -0.11270144769104946, logRatioHigh: 0.2642417571873051,
           metrics: nil, folds: 5, seed: 1, rowCount: 52, dataFingerprint: "567f634b243b04a0",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-03 (to-dynamic physical); 5-fold CV precision 88.7, median APE 7.5%, Spearman 0.956; power-cap model on 410 rows, 100-260 W, CV precision 86.0")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 91.0, median APE 6.7%, Spearman 0.972; power-cap model on 410 rows, 100-260 W, CV precision 87.6")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 2.75, kneeClock: 0.9),
-      lowestLimit: 100.0, highestLimit: 260.0, fitDate: "2026-12-03",
-      cvPrecision: 88.74356594989285, cvMedianAPE: 7.492631526448582, cvSpearman: 0.955690258686929,
-      powerLimitPrecision: 85.95279366517008),
+      powerLimit: PowerLimitModel(staticPower: 2.5, clockExponent: 3.25, kneeClock: 0.9),
+      lowestLimit: 100.0, highestLimit: 260.0, fitDate: "2026-12-06",
+      cvPrecision: 91.01276619303692, cvMedianAPE: 6.679587186401678, cvSpearman: 0.9721676769401519,
+      powerLimitPrecision: 87.64162743806382),
   ]
 }

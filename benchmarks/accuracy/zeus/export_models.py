@@ -17,8 +17,10 @@ listed in docs/accuracy.md ("zeus-nsdi23"); the short form:
                        116/232/464 channels with 4/8/4 units, 1x1 conv to 1024, 100 classes; 3x32x32 input.
   bert_squad.onnx      BERT-base uncased (12 layers, hidden 768, 12 heads, FFN 3072, vocab 30,522) with the
                        span head Linear(768, 2); sequence 384 (the SQuAD fine-tuning default of BERT).
-  bert_sentiment.onnx  the same encoder with pooler Linear(768,768)+tanh and Linear(768, 2); sequence 128
-                       (--max_length default of Zeus examples/capriccio/train.py).
+  bert_sentiment.onnx  the same encoder with pooler Linear(768,768)+tanh and Linear(768, 2); sequence 48, an
+                       estimate of the padded length of a batch of tweets (Zeus examples/capriccio/train.py
+                       caps at --max_length 128 but pads each batch to its longest tweet; see
+                       assumptions.md).
   deepspeech2.onnx     DeepSpeech2 as in deepspeech.pytorch: 161-bin spectrogram (20 ms window, 10 ms hop,
                        16 kHz), two Conv2d(32) layers (41x11 s2x2, 21x11 s2x1) with BatchNorm and
                        Hardtanh(0,20) (ONNX Clip), five bidirectional LSTM layers of 1024 (directions summed, BatchNorm
@@ -197,6 +199,9 @@ class NeuMF(nn.Module):
 
 
 FRAMES = 1229
+# Sentiment140 tokens per sample: the padded length of a batch (its longest tweet, 140 characters at most in
+# 2009, in WordPiece pieces plus [CLS] and [SEP]); an estimate, see assumptions.md.
+SENTIMENT_TOKENS = 48
 
 
 def workloads():
@@ -205,7 +210,8 @@ def workloads():
                      lambda: (torch.randn(2, 3, 224, 224),), ["input"]),
         "shufflenetv2": (ShuffleNetV2Cifar, lambda: (torch.randn(2, 3, 32, 32),), ["input"]),
         "bert_squad": (lambda: Bert(384, "span"), lambda: (torch.randint(0, 30522, (2, 384)),), ["input_ids"]),
-        "bert_sentiment": (lambda: Bert(128, "class"), lambda: (torch.randint(0, 30522, (2, 128)),),
+        "bert_sentiment": (lambda: Bert(SENTIMENT_TOKENS, "class"),
+                           lambda: (torch.randint(0, 30522, (2, SENTIMENT_TOKENS)),),
                            ["input_ids"]),
         "deepspeech2": (DeepSpeech2, lambda: (torch.randn(2, 1, 161, FRAMES), torch.zeros(2, 2, 1024),
                                               torch.zeros(2, 2, 1024)), ["spectrogram", "h0", "c0"]),
