@@ -4,7 +4,8 @@
 // non-negative least squares on relative error (rows weighted by 1/E) with the
 // roofline's machine balance chosen from a grid by training error and its
 // compute rate, launch and step times fitted to measured times when the rows
-// have them. A "constant"
+// have them (runs of many steps then pay static power over that whole
+// modelled time). A "constant"
 // and a "measured time" source give the floor and the ceiling `tosim fit`
 // reports beside the count-based models.
 //===----------------------------------------------------------------------===//
@@ -213,25 +214,15 @@ public enum EnergyFitter {
           exponents: near(exponents, best.e))
       }
     }
-    let gamma = terms.contains(.time) ? data.timeExponentGrid[best.e] : 1
+    let gamma = terms.contains(.time) && !best.wholeTime ? data.timeExponentGrid[best.e] : 1
     let nominal = data.nominalComputeRate
     let balance = data.balanceGrid[best.g]
     var computeRate = nominal
     var launch = 0.0, stepTime = 0.0
-    if indices.allSatisfy({ data.rows[$0].time != nil }) {
-      // time_s ≈ work / R + launch × calls (+ step time × steps when the steps term is in use).
-      let withSteps = terms.contains(.steps)
-      var equations = NonNegativeLeastSquares.NormalEquations(columns: 3)
-      for i in indices {
-        let time = data.rows[i].time!
-        let row = [data.work[best.lane][best.g][i], data.totalsByLane[best.lane][i].calls, withSteps ? data.rows[i].features.steps : 0]
-        equations.add(row: row, target: time, weight: 1 / time)
-      }
-      if let x = try? NonNegativeLeastSquares.solve(equations), x[0] > 0 {
-        computeRate = 1 / x[0]
-        launch = x[1]
-        stepTime = x[2]
-      }
+    if let fit = timeFit(data, indices: indices, lane: best.lane, balance: best.g, steps: terms.contains(.steps)) {
+      computeRate = fit.rate
+      launch = fit.launch
+      stepTime = fit.step
     }
     let roofline = RooflineTimeModel(computeRate: computeRate, bandwidth: computeRate / balance, launchTime: launch, stepTime: stepTime)
     let x = best.x
@@ -241,15 +232,51 @@ public enum EnergyFitter {
       arithmetic: Array(x[0..<4]), bytes: x[4], calls: x[5], staticPower: x[6] * pow(computeRate / nominal, gamma),
       intercept: x[7], roofline: roofline)
     model.perStep = x[8]
+    if best.wholeTime {
+      // The static column was the whole modelled time in seconds: P_s is paid over launch and step time too.
+      model.staticPower = x[6]
+      model.calls += x[6] * launch
+      model.perStep += x[6] * stepTime
+    }
     model.timeExponent = gamma
     model.laneWidth = data.laneWidthGrid[best.lane]
     return model
   }
 
-  /// The best relative-error NNLS fit over the given balance and exponent indices at lane width index `lane`.
+  /// The roofline's time fit at one lane width and balance: time_s ≈ work / R + launch × calls (+ step
+  /// time × steps); nil without measured times or with no positive rate.
+  static func timeFit(_ data: FitData, indices: [Int], lane: Int, balance g: Int, steps: Bool) -> (rate: Double, launch: Double, step: Double)? {
+    guard indices.allSatisfy({ data.rows[$0].time != nil }) else { return nil }
+    var equations = NonNegativeLeastSquares.NormalEquations(columns: 3)
+    for i in indices {
+      let time = data.rows[i].time!
+      let row = [data.work[lane][g][i], data.totalsByLane[lane][i].calls, steps ? data.rows[i].features.steps : 0]
+      equations.add(row: row, target: time, weight: 1 / time)
+    }
+    guard let x = try? NonNegativeLeastSquares.solve(equations), x[0] > 0 else { return nil }
+    return (1 / x[0], x[1], x[2])
+  }
+
+  /// A grid point of the physical form's search and its fit.
+  struct PhysicalCandidate {
+    /// Weighted residual sum of squares on the training rows.
+    var error: Double
+    /// Indices into the lane-width, balance and exponent grids.
+    var lane: Int, g: Int, e: Int
+    /// Whether the static column was the whole modelled time (throughput-bound, launch and step time, in
+    /// seconds, γ = 1) rather than the throughput-bound work alone.
+    var wholeTime: Bool
+    /// The NNLS coefficients.
+    var x: [Double]
+  }
+
+  /// The best relative-error NNLS fit over the given balance and exponent indices at lane width index
+  /// `lane`. When the rows have measured times and hold runs of more than one step, the static column at
+  /// each balance is the whole modelled time of the roofline fitted there (throughput-bound, launch and
+  /// step time, γ = 1), so a host-bound step pays P_s for its launch and step time.
   static func searchPhysical(
     _ data: FitData, predictor: EnergyPredictor, terms: Set<PhysicalTerm>, indices: [Int], lane: Int, balances: [Int], exponents: [Int]
-  ) throws -> (error: Double, lane: Int, g: Int, e: Int, x: [Double]) {
+  ) throws -> PhysicalCandidate {
     // Every column but the static term's is the same for all (balance, γ): accumulate it once,
     // then add only the static column's cross products per grid point.
     let totals = data.totalsByLane[lane]
@@ -258,32 +285,49 @@ public enum EnergyFitter {
     let mask = TermMask(terms)
     let fixedRows = indices.map { physicalRow(predictor, totals[$0], steps: data.rows[$0].features.steps, work: 0, terms: mask) }
     for (k, i) in indices.enumerated() { base.add(row: fixedRows[k], target: data.rows[i].energy, weight: 1 / data.rows[i].energy) }
-    var best: (error: Double, lane: Int, g: Int, e: Int, x: [Double])?
-    for g in balances {
-      for e in exponents {
-        var equations = base
-        if terms.contains(.time) {
-          let column = data.timeColumn(lane: lane, balance: g, exponent: e)
-          var cross = [Double](repeating: 0, count: columns)
-          var square = 0.0, moment = 0.0
-          for (k, i) in indices.enumerated() {
-            let energy = data.rows[i].energy
-            let w2 = 1 / (energy * energy)
-            let t = column[i] * w2
-            let row = fixedRows[k]
-            for j in 0..<columns where j != timeIndex && row[j] != 0 { cross[j] += row[j] * t }
-            square += column[i] * t
-            moment += t * energy
-          }
-          for j in 0..<columns where j != timeIndex {
-            if j < timeIndex { equations.gram[j][timeIndex] += cross[j] } else { equations.gram[timeIndex][j] += cross[j] }
-          }
-          equations.gram[timeIndex][timeIndex] += square
-          equations.moment[timeIndex] += moment
+    /// The fit with `column` as the static term's column (none without the time term).
+    func solve(_ column: [Double]?) throws -> (error: Double, x: [Double]) {
+      var equations = base
+      if let column {
+        var cross = [Double](repeating: 0, count: columns)
+        var square = 0.0, moment = 0.0
+        for (k, i) in indices.enumerated() {
+          let energy = data.rows[i].energy
+          let w2 = 1 / (energy * energy)
+          let t = column[i] * w2
+          let row = fixedRows[k]
+          for j in 0..<columns where j != timeIndex && row[j] != 0 { cross[j] += row[j] * t }
+          square += column[i] * t
+          moment += t * energy
         }
-        let x = try NonNegativeLeastSquares.solve(equations)
-        let error = equations.residualSumOfSquares(x)
-        if best == nil || error < best!.error { best = (error, lane, g, e, x) }
+        for j in 0..<columns where j != timeIndex {
+          if j < timeIndex { equations.gram[j][timeIndex] += cross[j] } else { equations.gram[timeIndex][j] += cross[j] }
+        }
+        equations.gram[timeIndex][timeIndex] += square
+        equations.moment[timeIndex] += moment
+      }
+      let x = try NonNegativeLeastSquares.solve(equations)
+      return (equations.residualSumOfSquares(x), x)
+    }
+    var best: PhysicalCandidate?
+    func consider(_ fit: (error: Double, x: [Double]), g: Int, e: Int, wholeTime: Bool) {
+      if best == nil || fit.error < best!.error { best = PhysicalCandidate(error: fit.error, lane: lane, g: g, e: e, wholeTime: wholeTime, x: fit.x) }
+    }
+    // Runs of many steps (training epochs) idle in the host's loop between kernels and steps: static
+    // power is paid over the whole modelled time there, at γ = 1.
+    let unitExponent = exponents.first { data.timeExponentGrid[$0] == 1 }
+    let multiStep = terms.contains(.time) && unitExponent != nil && indices.contains { data.rows[$0].features.steps > 1 }
+    for g in balances {
+      if multiStep, let e = unitExponent, let roofline = timeFit(data, indices: indices, lane: lane, balance: g, steps: terms.contains(.steps)) {
+        let work = data.work[lane][g]
+        let column = work.indices.map { i in
+          work[i] / roofline.rate + roofline.launch * totals[i].calls + roofline.step * data.rows[i].features.steps
+        }
+        consider(try solve(column), g: g, e: e, wholeTime: true)
+        continue
+      }
+      for e in exponents {
+        consider(try solve(terms.contains(.time) ? data.timeColumn(lane: lane, balance: g, exponent: e) : nil), g: g, e: e, wholeTime: false)
       }
     }
     guard let best else { throw InputError("empty fit: no rows") }

@@ -15,89 +15,89 @@ extension GPUProfile {
       name: "v100", displayName: "NVIDIA V100",
       profile: {
         var model = EnergyModel(
-          predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [0.0, 6.447994004118869e-14, 0.0, 1.2079016906127497e-11],
-          bytes: 2.630305094715655e-11, calls: 0.0007587980588032694, staticPower: 304.6431977289886, intercept: 196.82337427355867,
-          roofline: RooflineTimeModel(computeRate: 16467143384552.688, bandwidth: 1029196461534.543, launchTime: 5.053851506455194e-06,
-            stepTime: 0.019526285145900203))
-        model.perStep = 0.4226037167462443
-        model.timeExponent = 0.9
+          predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [0.0, 1.3009445085580803e-13, 4.365809876323086e-14, 9.540523066718385e-12],
+          bytes: 5.585713145713595e-11, calls: 0.0007325851159874927, staticPower: 20.614671467607685, intercept: 211.26169132413125,
+          roofline: RooflineTimeModel(computeRate: 17556806844495.312, bandwidth: 548650213890.4785, launchTime: 4.7222198382451756e-07,
+            stepTime: 0.020314481998301076))
+        model.perStep = 0.41877637242960714
+        model.timeExponent = 1.0
         model.laneWidth = 1
         return EnergyProfile(
-          hardware: "v100", model: model, logRatioLow: -0.11403713307963127, logRatioHigh: 0.17686568159783944,
+          hardware: "v100", model: model, logRatioLow: -0.0986648207492121, logRatioHigh: 0.23297532661226497,
           metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "b506c53248c615b6",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 92.9, median APE 5.6%, Spearman 0.994; power-cap model on 476 rows, 100-250 W, CV precision 89.5")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to physical); 5-fold CV precision 92.6, median APE 5.2%, Spearman 0.994; power-cap model on 476 rows, 100-250 W, CV precision 90.0")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 3.5, kneeClock: 0.9),
+      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 2.0, kneeClock: 0.7),
       lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-06",
-      cvPrecision: 92.94387497601907, cvMedianAPE: 5.6265603012922885, cvSpearman: 0.9942359812192236,
-      powerLimitPrecision: 89.50950971460583),
+      cvPrecision: 92.57141439678834, cvMedianAPE: 5.2294218676919755, cvSpearman: 0.9941978089094171,
+      powerLimitPrecision: 90.01799856475168),
     GPUProfile(
       name: "a40", displayName: "NVIDIA A40",
       profile: {
         var model = EnergyModel(
           predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [6.743721060038863e-17, 1.0394174865546856e-14, 0.0, 1.6820318472562835e-11],
-          bytes: 0.0, calls: 0.0010232701059970266, staticPower: 338.4987250203461, intercept: 578.500521756499,
-          roofline: RooflineTimeModel(computeRate: 25070194483721.977, bandwidth: 1566887155232.6235, launchTime: 5.035178433572458e-06,
-            stepTime: 0.01734602078747356))
-        model.perStep = 1.1127005757637283
-        model.timeExponent = 0.9
+          arithmetic: [1.638920827816059e-16, 2.5855155697424446e-14, 0.0, 1.904870646073518e-11],
+          bytes: 0.0, calls: 0.0008959455063246653, staticPower: 64.43158559862584, intercept: 617.3867743945054,
+          roofline: RooflineTimeModel(computeRate: 30103834630333.184, bandwidth: 940744832197.912, launchTime: 3.85415275182555e-06,
+            stepTime: 0.017526522084368265))
+        model.perStep = 1.12926160792518
+        model.timeExponent = 1.0
         model.laneWidth = 1
         return EnergyProfile(
-          hardware: "a40", model: model, logRatioLow: -0.1670572318655498, logRatioHigh: 0.2518787991895818,
+          hardware: "a40", model: model, logRatioLow: -0.19040799211198808, logRatioHigh: 0.2737183411276912,
           metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "a278a872b795ae25",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.2, median APE 8.0%, Spearman 0.978; power-cap model on 453 rows, 100-300 W, CV precision 86.3")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.1, median APE 7.0%, Spearman 0.976; power-cap model on 453 rows, 100-300 W, CV precision 85.9")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 47.5, clockExponent: 3.25, kneeClock: 0.9),
+      powerLimit: PowerLimitModel(staticPower: 60.0, clockExponent: 1.5, kneeClock: 0.4),
       lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-06",
-      cvPrecision: 90.19802734486544, cvMedianAPE: 7.995584411846868, cvSpearman: 0.9780680535397517,
-      powerLimitPrecision: 86.26217079569504),
+      cvPrecision: 90.09531012418005, cvMedianAPE: 7.014489605862945, cvSpearman: 0.9763747782615707,
+      powerLimitPrecision: 85.932547536211),
     GPUProfile(
       name: "p100", displayName: "NVIDIA P100",
       profile: {
         var model = EnergyModel(
-          predictor: .toInertial, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [9.57643150653577e-16, 0.0, 0.0, 7.890129414820952e-12],
-          bytes: 2.048939246125926e-10, calls: 0.0016223880339373735, staticPower: 190.38619379069107, intercept: 291.54395140504005,
-          roofline: RooflineTimeModel(computeRate: 22540733133938.918, bandwidth: 176099477608.8978, launchTime: 6.126617369228214e-06,
-            stepTime: 0.0321743067526816))
-        model.perStep = 0.7410156715467942
-        model.timeExponent = 0.7
-        model.laneWidth = 64
+          predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [3.0687514990450864e-16, 0.0, 4.6879213040404825e-14, 7.679656606164156e-12],
+          bytes: 2.2630511326199951e-10, calls: 0.0016458071232162924, staticPower: 23.034435296608212, intercept: 355.49095982774645,
+          roofline: RooflineTimeModel(computeRate: 22466258477648.203, bandwidth: 175517644356.6266, launchTime: 4.783188959653855e-06,
+            stepTime: 0.0325094802151936))
+        model.perStep = 0.7488375185432418
+        model.timeExponent = 1.0
+        model.laneWidth = 128
         return EnergyProfile(
-          hardware: "p100", model: model, logRatioLow: -0.14102636471264654, logRatioHigh: 0.19657474240365638,
+          hardware: "p100", model: model, logRatioLow: -0.14327301152535754, logRatioHigh: 0.24832364342443364,
           metrics: nil, folds: 5, seed: 1, rowCount: 45, dataFingerprint: "4a4d686bd8d866eb",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to-inertial physical); 5-fold CV precision 92.5, median APE 5.0%, Spearman 0.995; power-cap model on 270 rows, 125-250 W, CV precision 91.0")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to physical); 5-fold CV precision 91.0, median APE 7.2%, Spearman 0.993; power-cap model on 270 rows, 125-250 W, CV precision 89.5")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 2.25, kneeClock: 0.9),
+      powerLimit: PowerLimitModel(staticPower: 6.25, clockExponent: 2.0, kneeClock: 0.9),
       lowestLimit: 125.0, highestLimit: 250.0, fitDate: "2026-12-06",
-      cvPrecision: 92.53305711215509, cvMedianAPE: 5.037059060660942, cvSpearman: 0.9952569169960475,
-      powerLimitPrecision: 90.99977603637795),
+      cvPrecision: 91.0286875742794, cvMedianAPE: 7.2025533560419515, cvSpearman: 0.9930171277997365,
+      powerLimitPrecision: 89.54999416290805),
     GPUProfile(
       name: "rtx6000", displayName: "NVIDIA Quadro RTX 6000",
       profile: {
         var model = EnergyModel(
           predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [7.479415544654754e-17, 7.544748350613687e-14, 0.0, 2.1268822827827797e-11],
-          bytes: 0.0, calls: 0.0008469959862408187, staticPower: 212.56840714622678, intercept: 468.1126780737745,
+          arithmetic: [1.1156706502291919e-16, 9.29503680857662e-14, 0.0, 2.4508549734398404e-11],
+          bytes: 6.151612356176558e-12, calls: 0.0009125652138768808, staticPower: 55.162178703063056, intercept: 515.7464473931094,
           roofline: RooflineTimeModel(computeRate: 18132825219431.973, bandwidth: 566650788107.2491, launchTime: 0.0,
             stepTime: 0.04036958175736487))
-        model.perStep = 2.2431486987369262
-        model.timeExponent = 0.9
+        model.perStep = 2.226874083067675
+        model.timeExponent = 1.0
         model.laneWidth = 1
         return EnergyProfile(
-          hardware: "rtx6000", model: model, logRatioLow: -0.11270144769104946, logRatioHigh: 0.2642417571873051,
+          hardware: "rtx6000", model: model, logRatioLow: -0.1297603805963326, logRatioHigh: 0.3077016701341131,
           metrics: nil, folds: 5, seed: 1, rowCount: 52, dataFingerprint: "567f634b243b04a0",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 91.0, median APE 6.7%, Spearman 0.972; power-cap model on 410 rows, 100-260 W, CV precision 87.6")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.6, median APE 6.6%, Spearman 0.976; power-cap model on 410 rows, 100-260 W, CV precision 87.3")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 2.5, clockExponent: 3.25, kneeClock: 0.9),
+      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 3.25, kneeClock: 0.9),
       lowestLimit: 100.0, highestLimit: 260.0, fitDate: "2026-12-06",
-      cvPrecision: 91.01276619303692, cvMedianAPE: 6.679587186401678, cvSpearman: 0.9721676769401519,
-      powerLimitPrecision: 87.64162743806382),
+      cvPrecision: 90.64548333978328, cvMedianAPE: 6.556668240128537, cvSpearman: 0.9758388115768803,
+      powerLimitPrecision: 87.34525460261665),
   ]
 }

@@ -68,22 +68,26 @@ struct EnergyFitTests {
 
   @Test("a per-step cost and a per-step host time are told apart from per-call ones and recovered")
   func perStepCost() throws {
+    // Runs of many steps pay static power over their launch and step time too: the joules per call and
+    // per step are the dynamic part plus P_s × launch time and P_s × step time.
     var truth = Self.truth
-    truth.perStep = 2e-4
     truth.roofline.launchTime = 3e-6
     truth.roofline.stepTime = 5e-4
+    truth.calls += truth.staticPower * truth.roofline.launchTime
+    truth.perStep = 2e-4 + truth.staticPower * truth.roofline.stepTime
     let runs = Self.syntheticRuns(300, seed: 13)
     let rows = runs.map { FitRow(features: $0, energy: truth.predict($0), time: truth.roofline.time($0)) }
     guard case .model(let fitted) = try EnergyFitter.fit(FitData(rows: rows, nominalComputeRate: 1e9), source: .counts(.flops, .physical)) else {
       Issue.record("expected a model")
       return
     }
-    #expect(abs(fitted.perStep / 2e-4 - 1) < 1e-6)
+    #expect(abs(fitted.perStep / truth.perStep - 1) < 1e-6)
     #expect(abs(fitted.calls / truth.calls - 1) < 1e-6)
+    #expect(abs(fitted.staticPower / truth.staticPower - 1) < 1e-6)
     #expect(abs(fitted.roofline.stepTime / 5e-4 - 1) < 1e-6)
     #expect(abs(fitted.roofline.launchTime / 3e-6 - 1) < 1e-6)
     let total = fitted.attribution(runs[0]).total
-    #expect(abs(total.steps - 2e-4 * runs[0].steps) < 1e-12)
+    #expect(abs(total.steps - truth.perStep * runs[0].steps) < 1e-12)
     // Without the term the same rows cannot be fitted exactly.
     guard case .model(let without) = try EnergyFitter.fit(
       FitData(rows: rows, nominalComputeRate: 1e9), source: .counts(.flops, .physical), terms: [.bytes, .calls, .time, .intercept])
@@ -94,6 +98,28 @@ struct EnergyFitTests {
     #expect(without.perStep == 0)
     let worst = rows.map { abs(without.predict($0.features) / $0.energy - 1) }.max() ?? 0
     #expect(worst > 1e-3)
+  }
+
+  @Test("runs of many steps pay static power over their launch time, with no per-call term to absorb it")
+  func staticPowerOverLaunchTime() throws {
+    // Energy = arithmetic + bytes + P_s × (bound time + launch × calls) + α, times measured: fitted
+    // without a calls or steps term, the static column must hold the launch time for this to fit exactly.
+    var truth = Self.truth
+    truth.roofline.launchTime = 4e-6
+    truth.calls = truth.staticPower * truth.roofline.launchTime
+    let runs = Self.syntheticRuns(300, seed: 17)
+    #expect(runs.contains { $0.steps > 1 })
+    let rows = runs.map { FitRow(features: $0, energy: truth.predict($0), time: truth.roofline.time($0)) }
+    guard case .model(let fitted) = try EnergyFitter.fit(
+      FitData(rows: rows, nominalComputeRate: 1e9), source: .counts(.flops, .physical), terms: [.bytes, .time, .intercept])
+    else {
+      Issue.record("expected a model")
+      return
+    }
+    #expect(abs(fitted.staticPower / truth.staticPower - 1) < 1e-6)
+    #expect(abs(fitted.calls / truth.calls - 1) < 1e-6)
+    let worst = rows.map { abs(fitted.predict($0.features) / $0.energy - 1) }.max() ?? 1
+    #expect(worst < 1e-9)
   }
 
   @Test("cross-validation is deterministic by seed and near-perfect on noise-free data")
