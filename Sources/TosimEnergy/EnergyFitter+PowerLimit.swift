@@ -1,12 +1,15 @@
 //===--- EnergyFitter+PowerLimit.swift -------------------------------------===//
 // Fits and cross-validates the power-cap model (PowerLimitModel.swift) on rows
 // that have `power_limit_w`: per fold, the energy model is fitted on the
-// training rows at the highest cap (runs the cap barely touches), the cap model
-// (static power, clock exponent) on all training rows by a grid search on
-// relative error; held-out rows are predicted with and without the cap, and per
-// configuration (same model, batch, precision, mode, optimizer) the cap that
-// the model predicts to need the least energy is compared with the measured
-// one. `tosim fit` reports it when every row has a power limit.
+// training rows at the highest cap, the cap model (static power, clock
+// exponent, knee) on all training rows by a grid search on relative error; a
+// modelled run draws at most the highest cap (its time is at least its energy
+// over that cap, PowerLimitModel.apply(energy:time:limit:measuredAt:)). Folds
+// hold out whole configurations (same model, batch, precision, mode,
+// optimizer: every cap of one), whose rows are predicted with and without the
+// cap, and per configuration the cap that the model predicts to need the
+// least energy is compared with the measured one. `tosim fit` reports it when
+// every row has a power limit.
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimFormats
@@ -17,6 +20,8 @@ public struct PowerLimitCrossValidation: Sendable {
   public var predictions: [Double]
   /// Out-of-fold predictions of the same energy model ignoring the cap.
   public var uncappedPredictions: [Double]
+  /// Each row's fold (all rows of one configuration share it).
+  public var folds: [Int]
   /// Accuracy with the cap.
   public var metrics: FitMetrics
   /// Accuracy ignoring the cap.
@@ -58,12 +63,14 @@ extension EnergyFitter {
     return best.model
   }
 
-  /// Cross-validates the physical model of `predictor` with the cap model over `folds` seeded folds.
+  /// Cross-validates the physical model of `predictor` with the cap model over `folds` seeded folds of
+  /// configurations (every row of one group is in the same fold).
   ///
   /// - Parameters:
   ///   - limits: each row's power limit in watts.
   ///   - groups: each row's configuration id; rows of one id differ only in their limit.
-  /// - Throws: `InputError` for too few rows, a fold without rows at the highest cap, or a singular fit.
+  /// - Throws: `InputError` for fewer configurations than folds, a fold without rows at the highest cap, or a
+  ///   singular fit.
   public static func crossValidatePowerLimits(
     _ data: FitData, limits: [Double], groups: [Int], predictor: EnergyPredictor,
     terms: Set<PhysicalTerm> = Set(PhysicalTerm.allCases), folds: Int, seed: UInt64
@@ -72,7 +79,16 @@ extension EnergyFitter {
       throw InputError("power-limit validation needs one limit and one group per row")
     }
     guard let top = limits.max() else { throw InputError("empty fit: no rows") }
-    let assignment = try KFold.assignments(count: data.rows.count, folds: folds, seed: seed)
+    // Folds are drawn over configurations, not rows: all caps of one configuration are held out
+    // together, so its predicted energy-against-cap curve comes from one fitted model (and no run of
+    // it, at the top cap or any other, is in the training rows).
+    let configuration = groupAssignment(groups.map(String.init))
+    let configurations = (configuration.max() ?? -1) + 1
+    guard configurations >= folds else {
+      throw InputError("power-limit validation with \(folds) folds needs at least \(folds) configurations, got \(configurations)")
+    }
+    let configurationFold = try KFold.assignments(count: configurations, folds: folds, seed: seed)
+    let assignment = configuration.map { configurationFold[$0] }
     var predictions = [Double](repeating: 0, count: data.rows.count)
     var uncapped = predictions
 
@@ -83,7 +99,8 @@ extension EnergyFitter {
         throw InputError("empty fit: no model")
       }
       let e = training.map { model.predict(data.rows[$0].features) }
-      let t = training.map { model.modelledTime(data.rows[$0].features) }
+      // The modelled runs are runs at the highest cap: they draw at most `top` watts.
+      let t = training.indices.map { max(model.modelledTime(data.rows[training[$0]].features), e[$0] / top) }
       let cap = fitPowerLimit(energies: e, times: t, limits: training.map { limits[$0] }, measured: training.map { data.rows[$0].energy })
       return (model, cap)
     }
@@ -93,7 +110,7 @@ extension EnergyFitter {
       for i in data.rows.indices where assignment[i] == fold {
         let e = model.predict(data.rows[i].features)
         uncapped[i] = e
-        predictions[i] = cap.apply(energy: e, time: model.modelledTime(data.rows[i].features), limit: limits[i]).energy
+        predictions[i] = cap.apply(energy: e, time: model.modelledTime(data.rows[i].features), limit: limits[i], measuredAt: top).energy
       }
     }
     let (_, all) = try stage(Array(data.rows.indices))
@@ -111,7 +128,7 @@ extension EnergyFitter {
       if abs(a - b) <= 1 { hits += 1 }
     }
     return PowerLimitCrossValidation(
-      predictions: predictions, uncappedPredictions: uncapped, metrics: FitMetrics(measured: measured, predicted: predictions),
+      predictions: predictions, uncappedPredictions: uncapped, folds: assignment, metrics: FitMetrics(measured: measured, predicted: predictions),
       uncappedMetrics: FitMetrics(measured: measured, predicted: uncapped), bestLimitHits: hits, bestLimitGroups: counted,
       model: all)
   }

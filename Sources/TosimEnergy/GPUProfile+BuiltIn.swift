@@ -27,12 +27,12 @@ extension GPUProfile {
           hardware: "v100", model: model, logRatioLow: -0.0986648207492121, logRatioHigh: 0.23297532661226497,
           metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "b506c53248c615b6",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to physical); 5-fold CV precision 92.6, median APE 5.2%, Spearman 0.994; power-cap model on 476 rows, 100-250 W, CV precision 90.0")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to physical); 5-fold CV precision 92.6, median APE 5.2%, Spearman 0.994; power-cap model on 476 rows, 100-250 W, CV precision 90.6")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 2.0, kneeClock: 0.7),
+      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 4.0, kneeClock: 0.9),
       lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-06",
       cvPrecision: 92.57141439678834, cvMedianAPE: 5.2294218676919755, cvSpearman: 0.9941978089094171,
-      powerLimitPrecision: 90.01799856475168),
+      powerLimitPrecision: 90.58691907375903),
     GPUProfile(
       name: "a40", displayName: "NVIDIA A40",
       profile: {
@@ -49,12 +49,12 @@ extension GPUProfile {
           hardware: "a40", model: model, logRatioLow: -0.19040799211198808, logRatioHigh: 0.2737183411276912,
           metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "a278a872b795ae25",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.1, median APE 7.0%, Spearman 0.976; power-cap model on 453 rows, 100-300 W, CV precision 85.9")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.1, median APE 7.0%, Spearman 0.976; power-cap model on 453 rows, 100-300 W, CV precision 86.8")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 60.0, clockExponent: 1.5, kneeClock: 0.4),
+      powerLimit: PowerLimitModel(staticPower: 65.0, clockExponent: 2.25, kneeClock: 0.7),
       lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-06",
       cvPrecision: 90.09531012418005, cvMedianAPE: 7.014489605862945, cvSpearman: 0.9763747782615707,
-      powerLimitPrecision: 85.932547536211),
+      powerLimitPrecision: 86.84250801695156),
     GPUProfile(
       name: "p100", displayName: "NVIDIA P100",
       profile: {
@@ -71,12 +71,12 @@ extension GPUProfile {
           hardware: "p100", model: model, logRatioLow: -0.14327301152535754, logRatioHigh: 0.24832364342443364,
           metrics: nil, folds: 5, seed: 1, rowCount: 45, dataFingerprint: "4a4d686bd8d866eb",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to physical); 5-fold CV precision 91.0, median APE 7.2%, Spearman 0.993; power-cap model on 270 rows, 125-250 W, CV precision 89.5")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 45 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to physical); 5-fold CV precision 91.0, median APE 7.2%, Spearman 0.993; power-cap model on 270 rows, 125-250 W, CV precision 89.1")
       }(),
       powerLimit: PowerLimitModel(staticPower: 6.25, clockExponent: 2.0, kneeClock: 0.9),
       lowestLimit: 125.0, highestLimit: 250.0, fitDate: "2026-12-06",
       cvPrecision: 91.0286875742794, cvMedianAPE: 7.2025533560419515, cvSpearman: 0.9930171277997365,
-      powerLimitPrecision: 89.54999416290805),
+      powerLimitPrecision: 89.080241498636),
     GPUProfile(
       name: "rtx6000", displayName: "NVIDIA Quadro RTX 6000",
       profile: {
@@ -93,11 +93,11 @@ extension GPUProfile {
           hardware: "rtx6000", model: model, logRatioLow: -0.1297603805963326, logRatioHigh: 0.3077016701341131,
           metrics: nil, folds: 5, seed: 1, rowCount: 52, dataFingerprint: "567f634b243b04a0",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.6, median APE 6.6%, Spearman 0.976; power-cap model on 410 rows, 100-260 W, CV precision 87.3")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.6, median APE 6.6%, Spearman 0.976; power-cap model on 410 rows, 100-260 W, CV precision 87.7")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 3.25, kneeClock: 0.9),
+      powerLimit: PowerLimitModel(staticPower: 57.5, clockExponent: 4.0, kneeClock: 0.8),
       lowestLimit: 100.0, highestLimit: 260.0, fitDate: "2026-12-06",
       cvPrecision: 90.64548333978328, cvMedianAPE: 6.556668240128537, cvSpearman: 0.9758388115768803,
-      powerLimitPrecision: 87.34525460261665),
+      powerLimitPrecision: 87.67245442020078),
   ]
 }

@@ -50,6 +50,12 @@ public struct GPUProfile: Sendable {
     self.powerLimitPrecision = powerLimitPrecision
   }
 
+  /// The seconds of a modelled run of `energy` joules whose roofline time is `modelledTime`: at least
+  /// energy / highestLimit, since the runs the energy model was fitted on drew at most that many watts.
+  public func runTime(energy: Double, modelledTime: Double) -> Double {
+    highestLimit > 0 ? max(modelledTime, energy / highestLimit) : modelledTime
+  }
+
   /// Whether `limit` lies in the fitted range of power limits.
   public func fits(limit: Double) -> Bool { limit >= lowestLimit && limit <= highestLimit }
 

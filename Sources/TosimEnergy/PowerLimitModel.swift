@@ -76,6 +76,15 @@ public struct PowerLimitModel: Equatable, Sendable {
     return Capped(energy: cappedPower * time / clock, time: time / clock, clock: clock)
   }
 
+  /// A modelled run of `energy` joules over `time` seconds, whose model was fitted on runs under a cap of
+  /// `top` watts, under a cap of `limit` watts.
+  ///
+  /// The runs the model was fitted on drew at most `top` watts, so the modelled run's time is taken as at least
+  /// energy / top (a modelled time that would need more power than `top` is too short), then `apply` caps it.
+  public func apply(energy: Double, time: Double, limit: Double, measuredAt top: Double) -> Capped {
+    apply(energy: energy, time: top > 0 ? max(time, energy / top) : time, limit: limit)
+  }
+
   /// The cap in `limits` at which `apply` gives the least energy (the first of equal ones).
   public func bestLimit(energy: Double, time: Double, limits: [Double]) -> Double? {
     limits.min { apply(energy: energy, time: time, limit: $0).energy < apply(energy: energy, time: time, limit: $1).energy }

@@ -1,5 +1,6 @@
 //===--- PowerLimitTests.swift ---------------------------------------------===//
 // The power-cap model against hand-computed runs and its analytic optimum,
+// the bound that a run modelled from top-cap runs draws at most that cap,
 // the recovery of a known cap model from synthetic sweeps, the two-stage
 // cross-validation that `tosim fit` reports for rows with power_limit_w, and
 // leave-one-group-out validation (`tosim fit --leave-out model`).
@@ -27,6 +28,24 @@ struct PowerLimitTests {
     #expect(abs(run.time - 1 / s) < 1e-12)
     #expect(abs(run.energy - 100 / s) < 1e-9)
     #expect(abs(run.energy - 173.20508075688772) < 1e-9)
+  }
+
+  @Test("a run modelled from top-cap runs draws at most the top cap")
+  func boundedByTopCap() {
+    let model = PowerLimitModel(staticPower: 50, clockExponent: 2)
+    // 600 J modelled in 1 s would draw 600 W; fitted on runs at 300 W it takes at least 2 s.
+    let atTop = model.apply(energy: 600, time: 1, limit: 300, measuredAt: 300)
+    #expect(atTop == PowerLimitModel.Capped(energy: 600, time: 2, clock: 1))
+    // Under 200 W: P = 300 W, s = √(150/250), the same as capping the 2 s run.
+    let capped = model.apply(energy: 600, time: 1, limit: 200, measuredAt: 300)
+    #expect(capped == model.apply(energy: 600, time: 2, limit: 200))
+    #expect(abs(capped.clock - (150.0 / 250).squareRoot()) < 1e-12)
+    // A modelled time long enough already is kept.
+    #expect(model.apply(energy: 300, time: 2, limit: 250, measuredAt: 300) == model.apply(energy: 300, time: 2, limit: 250))
+    // A built-in GPU profile bounds its runs' time the same way.
+    let v100 = GPUProfile.named("v100")!
+    #expect(v100.runTime(energy: 10 * v100.highestLimit, modelledTime: 1) == 10)
+    #expect(v100.runTime(energy: 10 * v100.highestLimit, modelledTime: 20) == 20)
   }
 
   @Test("the least-energy cap is β·P_s/(β−1) when the sweep contains it")
@@ -97,11 +116,23 @@ struct PowerLimitTests {
     #expect(cv.bestLimitGroups == 30)
     #expect(cv.bestLimitHits == 30)
     #expect(abs(cv.model.staticPower - 40) < 1e-6)
+    // Every cap of a configuration is held out in the same fold, and every fold holds some.
+    for g in Set(groups) { #expect(Set(groups.indices.filter { groups[$0] == g }.map { cv.folds[$0] }).count == 1) }
+    #expect(Set(cv.folds) == Set(0..<5))
+  }
+
+  @Test("fewer configurations than folds are refused")
+  func fewConfigurations() {
+    let (data, limits, groups) = Self.sweep(PowerLimitModel(staticPower: 40, clockExponent: 2), runs: 4)
+    #expect(throws: InputError.self) {
+      try EnergyFitter.crossValidatePowerLimits(data, limits: limits, groups: groups, predictor: .flops, folds: 5, seed: 1)
+    }
+    #expect((try? EnergyFitter.crossValidatePowerLimits(data, limits: limits, groups: groups, predictor: .flops, folds: 4, seed: 1)) != nil)
   }
 
   @Test("rows without a run at the highest cap in a fold are refused")
   func noTopRows() {
-    let (data, _, groups) = Self.sweep(PowerLimitModel(staticPower: 40, clockExponent: 2), runs: 3)
+    let (data, _, groups) = Self.sweep(PowerLimitModel(staticPower: 40, clockExponent: 2), runs: 6)
     var limits = [Double](repeating: 100, count: data.rows.count)
     limits[0] = 250
     #expect(throws: InputError.self) {

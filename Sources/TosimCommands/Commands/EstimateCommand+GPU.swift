@@ -2,7 +2,8 @@
 // The built-in GPU profiles in `tosim estimate`: `--hardware list`, choosing a
 // GPU by name (an unknown name lists the known ones), steps from --samples and
 // --epochs, and --power-limit W through the profile's power-cap model, whose
-// energy change is spread over the layers in proportion to their joules.
+// energy change is spread over the layers in proportion to their joules; a
+// run's time is at least its energy over the profile's highest fitted limit.
 //===----------------------------------------------------------------------===//
 import Foundation
 import TosimEnergy
@@ -62,7 +63,7 @@ extension EstimateCommand {
   static func capped(kernels: [EnergyTerms], total: EnergyTerms, time: Double, limit: Double, gpu: GPUProfile)
     -> ([EnergyTerms], EnergyTerms, Double)
   {
-    let run = gpu.powerLimit.apply(energy: total.total, time: time, limit: limit)
+    let run = gpu.powerLimit.apply(energy: total.total, time: time, limit: limit, measuredAt: gpu.highestLimit)
     let factor = total.total > 0 ? run.energy / total.total : 1
     return (kernels.map { $0.scaled(by: factor) }, total.scaled(by: factor), run.time)
   }

@@ -133,6 +133,7 @@ struct EstimateCommand: TosimCommand {
     var (kernels, total) = profile.model.attribution(features)
     var time = profile.model.modelledTime(features)
     guard total.total.isFinite else { throw InputError("the profile predicts a non-finite energy for this model") }
+    if let gpu { time = gpu.runTime(energy: total.total, modelledTime: time) }
     if let gpu, let powerLimit {
       if !gpu.fits(limit: powerLimit) && !quiet {
         context.note(
