@@ -19,6 +19,10 @@ struct GPUEstimateTests {
     #expect(result.status == 0)
     for name in ["v100", "a40", "p100", "rtx6000"] { #expect(result.output.contains(name)) }
     #expect(result.output.contains("zeus-nsdi23"))
+    // The list needs no model; every other use of estimate does.
+    let bare = TestSupport.runTosim(["estimate", "--hardware", "list"])
+    #expect(bare.status == 0 && bare.output == result.output)
+    #expect(TestSupport.runTosim(["estimate", "--hardware", "v100"]).status == 64)
   }
 
   @Test("an unknown GPU exits 64 and lists the known ones")

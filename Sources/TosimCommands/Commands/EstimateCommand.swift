@@ -27,8 +27,9 @@ struct EstimateCommand: TosimCommand {
     calibrated so that the fp32 add and multiply of the fp32 cost table cost 0.9 pJ and 3.7 pJ
     together (Horowitz, ISSCC 2014, 45 nm), plus 1.3 nJ per 64-bit DRAM access per byte moved.
     --hardware GPU without --profile uses a built-in GPU profile fitted on measured training
-    epochs (--hardware list names them, with source, fit date and CV accuracy); --power-limit W
-    applies its power-cap model (outside the fitted range: a warning, then extrapolation).
+    epochs (`tosim estimate --hardware list`, no model needed, names them with source, fit date
+    and CV accuracy); --power-limit W applies its power-cap model (outside the fitted range: a
+    warning, then extrapolation).
     See docs/energy-model.md.
     """
   static let options: [OptionSpec] = [
@@ -64,8 +65,10 @@ struct EstimateCommand: TosimCommand {
   let powerLimit: Double?
 
   init(_ arguments: ParsedArguments) throws {
-    try arguments.expectPositionals(1...1, "MODEL (an .onnx file, a .json model spec or a layer spec)")
-    model = arguments.positionals[0]
+    // `--hardware list` (without --profile) lists the built-in GPU profiles and needs no model.
+    let listsGPUs = arguments.string("--hardware") == "list" && arguments.string("--profile") == nil
+    try arguments.expectPositionals(listsGPUs ? 0...1 : 1...1, "MODEL (an .onnx file, a .json model spec or a layer spec)")
+    model = arguments.positionals.first ?? ""
     profilePath = arguments.string("--profile")
     hardware = arguments.string("--hardware")
     let precisionName = arguments.string("--precision") ?? "fp32"
