@@ -100,7 +100,9 @@ extension EnergyFitter {
       }
       let e = training.map { model.predict(data.rows[$0].features) }
       // The modelled runs are runs at the highest cap: they draw at most `top` watts.
-      let t = training.indices.map { max(model.modelledTime(data.rows[training[$0]].features), e[$0] / top) }
+      let t = training.indices.map {
+        PowerLimitModel.runTime(energy: e[$0], modelledTime: model.modelledTime(data.rows[training[$0]].features), measuredAt: top)
+      }
       let cap = fitPowerLimit(energies: e, times: t, limits: training.map { limits[$0] }, measured: training.map { data.rows[$0].energy })
       return (model, cap)
     }

@@ -53,7 +53,7 @@ public struct GPUProfile: Sendable {
   /// The seconds of a modelled run of `energy` joules whose roofline time is `modelledTime`: at least
   /// energy / highestLimit, since the runs the energy model was fitted on drew at most that many watts.
   public func runTime(energy: Double, modelledTime: Double) -> Double {
-    highestLimit > 0 ? max(modelledTime, energy / highestLimit) : modelledTime
+    PowerLimitModel.runTime(energy: energy, modelledTime: modelledTime, measuredAt: highestLimit)
   }
 
   /// Whether `limit` lies in the fitted range of power limits.

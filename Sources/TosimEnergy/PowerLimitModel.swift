@@ -82,7 +82,13 @@ public struct PowerLimitModel: Equatable, Sendable {
   /// The runs the model was fitted on drew at most `top` watts, so the modelled run's time is taken as at least
   /// energy / top (a modelled time that would need more power than `top` is too short), then `apply` caps it.
   public func apply(energy: Double, time: Double, limit: Double, measuredAt top: Double) -> Capped {
-    apply(energy: energy, time: top > 0 ? max(time, energy / top) : time, limit: limit)
+    apply(energy: energy, time: Self.runTime(energy: energy, modelledTime: time, measuredAt: top), limit: limit)
+  }
+
+  /// The seconds of a modelled run of `energy` joules and `modelledTime` seconds whose model was fitted on runs
+  /// under a cap of `top` watts: at least energy / top.
+  public static func runTime(energy: Double, modelledTime: Double, measuredAt top: Double) -> Double {
+    top > 0 ? max(modelledTime, energy / top) : modelledTime
   }
 
   /// The cap in `limits` at which `apply` gives the least energy (the first of equal ones).
