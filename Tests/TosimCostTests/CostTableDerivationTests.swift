@@ -3,8 +3,11 @@
 // same seed gives the same table, another seed other switching but the same
 // structure, batch size and chunking do not matter, and a derived row is the batch
 // driver's measurement of the unit on its documented operand stream (the
-// run's seed mixed with the unit name by FNV-1a).
+// run's seed mixed with the unit name by FNV-1a), and a precision's table is
+// handed over while another precision's units are still being measured.
 //===----------------------------------------------------------------------===//
+import Dispatch
+import Foundation
 import Testing
 import TosimCircuits
 import TosimCost
@@ -85,5 +88,61 @@ struct CostTableDerivationTests {
     #expect(row.dynamicTOs == measured.meanSwitchedGates)
     #expect(row.dynamicTOsStandardDeviation == measured.switchedGatesStandardDeviation)
     #expect(row.glitchTOs == measured.meanUnitDelaySwitchedGates)
+  }
+
+  @Test("a table is handed over while the other precision's last unit is still held back")
+  func handOverBeforeTheRest() throws {
+    // Thread-safe log of what the callbacks saw, in order.
+    final class Log: @unchecked Sendable {
+      private var entries: [String] = []
+      private let lock = NSLock()
+      /// Appends `entry`; returns how many entries, it included, start with its prefix up to the first dot.
+      @discardableResult func add(_ entry: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        entries.append(entry)
+        let prefix = entry.prefix { $0 != "." }
+        return entries.filter { $0.prefix { $0 != "." } == prefix }.count
+      }
+      var all: [String] { lock.lock(); defer { lock.unlock() }; return entries }
+    }
+    var options = DerivationOptions()
+    options.vectorCount = 32
+    let library = TestSupport.shippedLibrary
+    let counted = Log()
+    _ = try CostTableDerivation.derive(
+      [.int8, .fp8e4m3], options: options, library: library, toolVersion: "test",
+      measured: { unit, _ in counted.add(unit) })
+    let int8Units = counted.all.filter { $0.hasPrefix("int8.") }.count
+    #expect(int8Units > 0 && int8Units < counted.all.count)
+    // The last int8 unit to finish waits until the fp8 table was handed over.
+    // Were tables handed over only at the end, it would wait in vain.
+    let fp8HandedOver = DispatchSemaphore(value: 0)
+    let log = Log()
+    let waited = Log()
+    let canBlock = ProcessInfo.processInfo.activeProcessorCount >= 2
+    _ = try CostTableDerivation.derive(
+      [.int8, .fp8e4m3], options: options, library: library, toolVersion: "test",
+      completed: { table in
+        log.add("table " + table.precision.rawValue)
+        if table.precision == .fp8e4m3 { fp8HandedOver.signal() }
+      },
+      measured: { unit, _ in
+        let sameKind = log.add(unit)
+        guard canBlock, unit.hasPrefix("int8."), sameKind == int8Units else { return }
+        let outcome = fp8HandedOver.wait(timeout: .now() + 300)
+        waited.add(outcome == .success ? "handed over" : "timed out")
+        if outcome == .success { fp8HandedOver.signal() }
+      })
+    let entries = log.all
+    let lastInt8 = try #require(entries.lastIndex { $0.hasPrefix("int8.") })
+    let fp8Table = try #require(entries.firstIndex(of: "table fp8-e4m3"))
+    let int8Table = try #require(entries.firstIndex(of: "table int8"))
+    #expect(entries.filter { $0.hasPrefix("table ") }.count == 2)
+    #expect(int8Table > lastInt8, "\(entries)")
+    if canBlock {
+      #expect(waited.all == ["handed over"], "\(entries)")
+      #expect(fp8Table < int8Table, "\(entries)")
+    }
   }
 }
