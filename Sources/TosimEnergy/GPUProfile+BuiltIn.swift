@@ -16,45 +16,45 @@ extension GPUProfile {
       profile: {
         var model = EnergyModel(
           predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [0.0, 1.3009445085580803e-13, 4.365809876323086e-14, 9.540523066718385e-12],
-          bytes: 5.585713145713595e-11, calls: 0.0007325851159874927, staticPower: 20.614671467607685, intercept: 211.26169132413125,
-          roofline: RooflineTimeModel(computeRate: 17556806844495.312, bandwidth: 548650213890.4785, launchTime: 4.7222198382451756e-07,
-            stepTime: 0.020314481998301076))
-        model.perStep = 0.41877637242960714
+          arithmetic: [3.43221625926278e-16, 0.0, 4.7341615061039945e-14, 5.4730371420661604e-12],
+          bytes: 1.9687887150909229e-10, calls: 0.0008953436105407366, staticPower: 22.482467053997794, intercept: 224.26122459448,
+          roofline: RooflineTimeModel(computeRate: 25255898234135.902, bandwidth: 50511796468271.805, launchTime: 9.185077715367529e-06,
+            stepTime: 0.01944030660232012))
+        model.perStep = 0.43706605270627785
         model.timeExponent = 1.0
-        model.laneWidth = 1
+        model.laneWidth = 128
         return EnergyProfile(
-          hardware: "v100", model: model, logRatioLow: -0.0986648207492121, logRatioHigh: 0.23297532661226497,
-          metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "b506c53248c615b6",
+          hardware: "v100", model: model, logRatioLow: -0.18297344123238282, logRatioHigh: 0.2139332332943839,
+          metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "f697058128a2ff60",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to physical); 5-fold CV precision 92.6, median APE 5.2%, Spearman 0.994; power-cap model on 476 rows, 100-250 W, CV precision 90.6")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to physical); 5-fold CV precision 91.2, median APE 7.8%, Spearman 0.980; power-cap model on 476 rows, 100-250 W, CV precision 90.0")
       }(),
       powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 4.0, kneeClock: 0.9),
       lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-06",
-      cvPrecision: 92.57141439678834, cvMedianAPE: 5.2294218676919755, cvSpearman: 0.9941978089094171,
-      powerLimitPrecision: 90.58691907375903),
+      cvPrecision: 91.22203624102471, cvMedianAPE: 7.759200565088039, cvSpearman: 0.9804939496888957,
+      powerLimitPrecision: 90.02177647403703),
     GPUProfile(
       name: "a40", displayName: "NVIDIA A40",
       profile: {
         var model = EnergyModel(
           predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [1.638920827816059e-16, 2.5855155697424446e-14, 0.0, 1.904870646073518e-11],
-          bytes: 0.0, calls: 0.0008959455063246653, staticPower: 64.43158559862584, intercept: 617.3867743945054,
-          roofline: RooflineTimeModel(computeRate: 30103834630333.184, bandwidth: 940744832197.912, launchTime: 3.85415275182555e-06,
-            stepTime: 0.017526522084368265))
-        model.perStep = 1.12926160792518
+          arithmetic: [2.523278630124265e-16, 0.0, 2.8845070987596504e-16, 1.6484008337490605e-11],
+          bytes: 0.0, calls: 0.0012886807861931795, staticPower: 59.267012935410634, intercept: 642.1909246135505,
+          roofline: RooflineTimeModel(computeRate: 20903675120833.082, bandwidth: 167229400966664.66, launchTime: 3.952114807575078e-06,
+            stepTime: 0.018050247087831924))
+        model.perStep = 1.0697842276418927
         model.timeExponent = 1.0
-        model.laneWidth = 1
+        model.laneWidth = 64
         return EnergyProfile(
-          hardware: "a40", model: model, logRatioLow: -0.19040799211198808, logRatioHigh: 0.2737183411276912,
-          metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "a278a872b795ae25",
+          hardware: "a40", model: model, logRatioLow: -0.12036973129065767, logRatioHigh: 0.2267445776317517,
+          metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "1d3c5229cc9f17f1",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.1, median APE 7.0%, Spearman 0.976; power-cap model on 453 rows, 100-300 W, CV precision 86.8")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 91.1, median APE 8.1%, Spearman 0.976; power-cap model on 453 rows, 100-300 W, CV precision 87.4")
       }(),
-      powerLimit: PowerLimitModel(staticPower: 65.0, clockExponent: 2.25, kneeClock: 0.7),
+      powerLimit: PowerLimitModel(staticPower: 55.0, clockExponent: 4.0, kneeClock: 0.9),
       lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-06",
-      cvPrecision: 90.09531012418005, cvMedianAPE: 7.014489605862945, cvSpearman: 0.9763747782615707,
-      powerLimitPrecision: 86.84250801695156),
+      cvPrecision: 91.10879391498352, cvMedianAPE: 8.130710754954965, cvSpearman: 0.9758103531688437,
+      powerLimitPrecision: 87.36627630040863),
     GPUProfile(
       name: "p100", displayName: "NVIDIA P100",
       profile: {
@@ -82,22 +82,22 @@ extension GPUProfile {
       profile: {
         var model = EnergyModel(
           predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [1.1156706502291919e-16, 9.29503680857662e-14, 0.0, 2.4508549734398404e-11],
-          bytes: 6.151612356176558e-12, calls: 0.0009125652138768808, staticPower: 55.162178703063056, intercept: 515.7464473931094,
-          roofline: RooflineTimeModel(computeRate: 18132825219431.973, bandwidth: 566650788107.2491, launchTime: 0.0,
-            stepTime: 0.04036958175736487))
-        model.perStep = 2.226874083067675
+          arithmetic: [4.0722432925322753e-16, 3.8444724621121542e-16, 0.0, 1.6844093101266773e-11],
+          bytes: 0.0, calls: 0.0014155197792667337, staticPower: 56.258833561081495, intercept: 542.5724773015703,
+          roofline: RooflineTimeModel(computeRate: 22794522994869.92, bandwidth: 356164421794.8425, launchTime: 1.5057613747234302e-08,
+            stepTime: 0.03875467312181988))
+        model.perStep = 2.1802927048745833
         model.timeExponent = 1.0
-        model.laneWidth = 1
+        model.laneWidth = 16
         return EnergyProfile(
-          hardware: "rtx6000", model: model, logRatioLow: -0.1297603805963326, logRatioHigh: 0.3077016701341131,
-          metrics: nil, folds: 5, seed: 1, rowCount: 52, dataFingerprint: "567f634b243b04a0",
+          hardware: "rtx6000", model: model, logRatioLow: -0.11193386542603578, logRatioHigh: 0.20159607890540177,
+          metrics: nil, folds: 5, seed: 1, rowCount: 52, dataFingerprint: "ec55c3f8badf8ad2",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.6, median APE 6.6%, Spearman 0.976; power-cap model on 410 rows, 100-260 W, CV precision 87.7")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 52 training epochs of six workloads at 260 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 91.5, median APE 7.0%, Spearman 0.980; power-cap model on 410 rows, 100-260 W, CV precision 89.4")
       }(),
       powerLimit: PowerLimitModel(staticPower: 57.5, clockExponent: 4.0, kneeClock: 0.8),
       lowestLimit: 100.0, highestLimit: 260.0, fitDate: "2026-12-06",
-      cvPrecision: 90.64548333978328, cvMedianAPE: 6.556668240128537, cvSpearman: 0.9758388115768803,
-      powerLimitPrecision: 87.67245442020078),
+      cvPrecision: 91.52211382662196, cvMedianAPE: 6.994392289324058, cvSpearman: 0.9801929480064885,
+      powerLimitPrecision: 89.40289810799631),
   ]
 }

@@ -13,7 +13,9 @@ OUT_DIR/zeus/models). One output row per trace row (GPU x workload x batch x pow
 measured twice in the trace stays two rows):
   energy_j = time_per_epoch x average_power (J, GPU only), time_s = time_per_epoch,
   steps = ceil(samples per epoch / batch) (PyTorch DataLoader, drop_last=False),
-  power_limit_w = power_limit, precision = fp32, mode = training.
+  power_limit_w = power_limit, mode = training, precision = fp32, except DeepSpeech2 (trained in
+  16-bit mixed precision) at fp16 on the GPUs with fp16 tensor cores (V100, A40, RTX 6000); on the P100,
+  which runs fp16 as pairs on its fp32 units, it stays fp32.
 Optimizers: each row counts with the trace's own optimizer (adam, adamw, adadelta). With --check every
 (model, optimizer) is counted once with TOSIM (exit 65 naming the model when it does not count). Extra columns (workload, trace_optimizer,
 average_power_w) are kept for the report; `tosim fit` ignores them. Assumptions and sources: docs/accuracy.md, zeus-nsdi23.
@@ -34,6 +36,10 @@ WORKLOADS = {
     ("librispeech", "deepspeech2"): ("deepspeech2.onnx", 281241),
     ("movielens-1m", "ncf"): ("ncf.onnx", 1000209),
 }
+# Workloads trained in 16-bit mixed precision (deepspeech.pytorch's LibriSpeech config sets precision 16),
+# and the GPUs whose tensor cores multiply fp16 on fp16-wide units. Elsewhere every run counts at fp32.
+MIXED_PRECISION = {("librispeech", "deepspeech2")}
+TENSOR_CORE_GPUS = {"v100", "a40", "rtx6000"}
 OPTIMIZERS = {"adam": "adam", "adamw": "adamw", "adadelta": "adadelta"}
 COLUMNS = ["model", "batch", "precision", "mode", "hardware", "energy_j", "time_s", "steps", "optimizer",
            "power_limit_w", "workload", "trace_optimizer", "average_power_w"]
@@ -58,8 +64,9 @@ def read_trace(path, gpu, models_rel):
             t, p = float(r["time_per_epoch"]), float(r["average_power"])
             if batch < 1 or not (t > 0 and p > 0 and limit > 0):
                 fail(f"{path}:{line}: expected a positive batch, time, power and power limit")
+            precision = "fp16" if key in MIXED_PRECISION and gpu in TENSOR_CORE_GPUS else "fp32"
             rows.append({
-                "model": f"{models_rel}/{model}", "batch": batch, "precision": "fp32", "mode": "training",
+                "model": f"{models_rel}/{model}", "batch": batch, "precision": precision, "mode": "training",
                 "hardware": gpu, "energy_j": repr(t * p), "time_s": repr(t), "steps": math.ceil(samples / batch),
                 "optimizer": OPTIMIZERS[r["optimizer"]], "power_limit_w": f"{limit:g}",
                 "workload": f"{r['dataset']}/{r['network']}", "trace_optimizer": r["optimizer"], "average_power_w": repr(p)})
@@ -74,9 +81,9 @@ def write(path, rows):
 
 
 def check(tosim, out_dir, rows):
-    for model, optimizer in sorted({(r["model"], r["optimizer"]) for r in rows}):
+    for model, optimizer, precision in sorted({(r["model"], r["optimizer"], r["precision"]) for r in rows}):
         path = os.path.join(out_dir, model)
-        result = subprocess.run([tosim, "count", path, "--training", "--optimizer", optimizer, "--json"],
+        result = subprocess.run([tosim, "count", path, "--training", "--optimizer", optimizer, "--precision", precision, "--json"],
                                 capture_output=True, text=True)
         if result.returncode != 0:
             fail(f"model {model} does not count: {result.stderr.strip()}")

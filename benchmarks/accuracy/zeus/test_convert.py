@@ -1,6 +1,6 @@
 """Self-test of convert.py on a small synthetic trace (made-up configurations and round numbers, none of them a
 measured row; no real data needed): energy = time x power, steps =
-ceil(samples / batch), one row per trace row, the highest-limit subsets, the optimizer mapping, and exit 65
+ceil(samples / batch), one row per trace row, DeepSpeech2 at fp16 where tensor cores run it, the highest-limit subsets, the optimizer mapping, and exit 65
 naming the line for an unknown workload.
 
 Run: python -m pytest benchmarks/accuracy/zeus
@@ -23,6 +23,7 @@ def write_traces(folder, extra=""):
             f.write("imagenet,resnet50,300,adadelta,333,1000.0,100.0\n")
             f.write("imagenet,resnet50,300,adadelta,111,2000.0,50.0\n")
             f.write("movielens-1m,ncf,999,adam,111,10.0,30.0\n")
+            f.write("librispeech,deepspeech2,77,adamw,111,10.0,30.0\n")
             f.write(extra)
 
 
@@ -38,7 +39,7 @@ def test_rows_energy_steps(tmp_path):
     result = run(data, out)
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(open(out / "zeus_v100.csv")))
-    assert len(rows) == 3
+    assert len(rows) == 4
     first = rows[0]
     assert first["model"] == "zeus/models/resnet50.onnx"
     assert math.isclose(float(first["energy_j"]), 1000.0 * 100.0)
@@ -48,8 +49,19 @@ def test_rows_energy_steps(tmp_path):
     assert int(rows[2]["steps"]) == 1002  # ceil(1,000,209 / 999)
     top = list(csv.DictReader(open(out / "zeus_v100_top.csv")))
     assert [r["power_limit_w"] for r in top] == ["333"]
-    assert len(list(csv.DictReader(open(out / "zeus_all.csv")))) == 12
+    assert len(list(csv.DictReader(open(out / "zeus_all.csv")))) == 16
     assert len(list(csv.DictReader(open(out / "zeus_all_top.csv")))) == 4
+
+
+def test_mixed_precision_where_tensor_cores_run_it(tmp_path):
+    data, out = tmp_path / "data", tmp_path / "out"
+    data.mkdir()
+    write_traces(data)
+    assert run(data, out).returncode == 0
+    for gpu, expected in (("v100", "fp16"), ("a40", "fp16"), ("rtx6000", "fp16"), ("p100", "fp32")):
+        rows = list(csv.DictReader(open(out / f"zeus_{gpu}.csv")))
+        assert [r["precision"] for r in rows if "deepspeech2" in r["model"]] == [expected]
+        assert {r["precision"] for r in rows if "deepspeech2" not in r["model"]} == {"fp32"}
 
 
 def test_unknown_workload_exits_65(tmp_path):
@@ -58,4 +70,4 @@ def test_unknown_workload_exits_65(tmp_path):
     write_traces(data, extra="mnist,lenet,64,sgd,111,1.0,50.0\n")
     result = run(data, out)
     assert result.returncode == 65
-    assert "summary_power_v100.csv:5" in result.stderr and "unknown workload" in result.stderr
+    assert "summary_power_v100.csv:6" in result.stderr and "unknown workload" in result.stderr
