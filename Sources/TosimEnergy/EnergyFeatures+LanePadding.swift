@@ -35,6 +35,7 @@ extension KernelFeatures {
     result.inertialTOs[mac] *= factor
     result.flops[mac] *= factor
     result.macs *= factor
+    result.reducedPrecisionMACFLOPs *= factor
     return result
   }
 }

@@ -3,7 +3,7 @@
 // the op-name → class mapping, the split of matrix-product muls and adds into
 // the multiply-accumulate class, TOs per class from the cost tables, bytes,
 // the axes the products' vector lanes run along, and kernel calls (views run
-// no kernel). Every TosimNN-facing line of the
+// no kernel), and the MAC FLOPs narrower than 32 bits. Every TosimNN-facing line of the
 // energy model is in this file. Used by `tosim fit` and `tosim estimate`.
 //===----------------------------------------------------------------------===//
 import TosimCostModel
@@ -121,6 +121,7 @@ extension EnergyFeatures {
         kernel.inertialTOs[arithmeticClass] += count * (row.inertialTOs ?? 0)
       }
     }
+    if let precision, precision.bitWidth < 32 { kernel.reducedPrecisionMACFLOPs = kernel.flops[.multiplyAccumulate] }
     return kernel
   }
 }

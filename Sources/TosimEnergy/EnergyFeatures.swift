@@ -24,6 +24,9 @@ public struct KernelFeatures: Equatable, Sendable {
   public var flops = PerClass()
   /// Multiply-accumulates.
   public var macs: Double = 0
+  /// The multiply-accumulate class's FLOPs at a precision narrower than 32 bits, which matrix units
+  /// (tensor cores) execute at their own rate (`RooflineTimeModel.reducedPrecisionSpeedup`).
+  public var reducedPrecisionMACFLOPs: Double = 0
   /// Bytes read plus bytes written.
   public var bytes: Double = 0
   /// Kernel launches (library calls) this pass makes.
@@ -52,6 +55,7 @@ public struct KernelFeatures: Equatable, Sendable {
     inertialTOs = inertialTOs + other.inertialTOs
     flops = flops + other.flops
     macs += other.macs
+    reducedPrecisionMACFLOPs += other.reducedPrecisionMACFLOPs
     bytes += other.bytes
     calls += other.calls
   }
@@ -65,6 +69,7 @@ public struct KernelFeatures: Equatable, Sendable {
     result.inertialTOs = inertialTOs.scaled(by: factor)
     result.flops = flops.scaled(by: factor)
     result.macs *= factor
+    result.reducedPrecisionMACFLOPs *= factor
     result.bytes *= factor
     result.calls *= factor
     result.macsByLaneExtent = macsByLaneExtent.mapValues { $0 * factor }

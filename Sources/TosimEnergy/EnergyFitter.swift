@@ -3,7 +3,8 @@
 // error, the log–log law by least squares on logs, and the physical form by
 // non-negative least squares on relative error (rows weighted by 1/E) with the
 // roofline's machine balance chosen from a grid by training error and its
-// compute rate, launch and step times fitted to measured times when the rows
+// compute rate, launch and step times (and the speedup of reduced-precision
+// multiply-accumulates, from a grid) fitted to measured times when the rows
 // have them (runs of many steps then pay static power over that whole
 // modelled time). A "constant"
 // and a "measured time" source give the floor and the ceiling `tosim fit`
@@ -56,6 +57,11 @@ public struct FitData: Sendable {
   let totalsByLane: [[KernelFeatures]]
   /// work[l][g][i] = Σ_kernels max(FLOPs, balance_g × bytes) × steps of row i at lane width l, in ops.
   let work: [[[Double]]]
+  /// The speedups of reduced-precision MAC FLOPs the time fit tries ([1] when no row has any).
+  public let speedupGrid: [Double]
+  /// reducedWork[l][s][g][i]: `work` with reduced-precision MAC FLOPs counted 1 / speedupGrid[s] each
+  /// (s ≥ 1; empty when the grid is [1]).
+  let reducedWork: [[[[Double]]]]
   /// timeColumn[g][e][i] = (work[0][g][i] / nominal rate)^γ_e: the static term's column at the first lane width.
   let timeColumn: [[[Double]]]
   /// The compute rate used when the rows have no measured time, in ops per second.
@@ -77,18 +83,40 @@ public struct FitData: Sendable {
     self.laneWidthGrid = widths.isEmpty ? [1] : widths
     totalsByLane = self.laneWidthGrid.map { width in rows.map { $0.features.lanePaddedTotal(laneWidth: width) } }
     totals = self.laneWidthGrid[0] == 1 ? totalsByLane[0] : rows.map { $0.features.lanePaddedTotal(laneWidth: 1) }
-    work = self.laneWidthGrid.map { width in
-      // Per row and kernel: (lane-padded FLOPs, bytes); then Σ max(FLOPs, balance × bytes) × steps per balance.
+    let hasReduced = rows.contains { $0.features.kernels.contains { $0.reducedPrecisionMACFLOPs > 0 } }
+    let speedups = hasReduced ? Self.reducedPrecisionSpeedups : [1]
+    speedupGrid = speedups
+    let allWork = self.laneWidthGrid.map { width in
+      // Per row and kernel: (lane-padded FLOPs, lane-padded reduced-precision MAC FLOPs, bytes); then
+      // Σ max(FLOPs − reduced·(1 − 1/speedup), balance × bytes) × steps per speedup and balance.
       let kernels = rows.map { row in
-        row.features.kernels.map { k in (k.flops.total + (k.lanePaddingFactor(laneWidth: width) - 1) * k.flops[.multiplyAccumulate], k.bytes) }
+        row.features.kernels.map { k in
+          let factor = k.lanePaddingFactor(laneWidth: width)
+          return (k.flops.total + (factor - 1) * k.flops[.multiplyAccumulate], k.reducedPrecisionMACFLOPs * factor, k.bytes)
+        }
       }
-      return balanceGrid.map { balance in
-        zip(rows, kernels).map { row, ks in ks.reduce(0) { $0 + max($1.0, balance * $1.1) } * row.features.steps }
+      return speedups.map { speedup in
+        balanceGrid.map { balance in
+          zip(rows, kernels).map { row, ks in
+            ks.reduce(0) { $0 + max($1.0 - $1.1 * (1 - 1 / speedup), balance * $1.2) } * row.features.steps
+          }
+        }
       }
     }
+    work = allWork.map { $0[0] }
+    reducedWork = hasReduced ? allWork : []
     timeColumn = work[0].map { column in
       timeExponentGrid.map { gamma in Self.timeColumn(column, gamma: gamma, rate: nominalComputeRate) }
     }
+  }
+
+  /// The speedups of reduced-precision multiply-accumulates over the fp32 rate that the time fit tries
+  /// when some row has them (1 = none; NVIDIA's fp16 tensor cores peak at 8× the V100's fp32 rate).
+  static let reducedPrecisionSpeedups: [Double] = [1, 1.25, 1.5, 2, 3, 4, 6, 8]
+
+  /// `work[lane][balance]` with reduced-precision MAC FLOPs sped up by speedupGrid[speedup].
+  func work(lane l: Int, speedup s: Int, balance g: Int) -> [Double] {
+    s == 0 ? work[l][g] : reducedWork[l][s][g]
   }
 
   /// (work / rate)^γ per row.
@@ -218,13 +246,16 @@ public enum EnergyFitter {
     let nominal = data.nominalComputeRate
     let balance = data.balanceGrid[best.g]
     var computeRate = nominal
-    var launch = 0.0, stepTime = 0.0
+    var launch = 0.0, stepTime = 0.0, speedup = 1.0
     if let fit = timeFit(data, indices: indices, lane: best.lane, balance: best.g, steps: terms.contains(.steps)) {
       computeRate = fit.rate
       launch = fit.launch
       stepTime = fit.step
+      speedup = data.speedupGrid[fit.speedup]
     }
-    let roofline = RooflineTimeModel(computeRate: computeRate, bandwidth: computeRate / balance, launchTime: launch, stepTime: stepTime)
+    let roofline = RooflineTimeModel(
+      computeRate: computeRate, bandwidth: computeRate / balance, launchTime: launch, stepTime: stepTime,
+      reducedPrecisionSpeedup: speedup)
     let x = best.x
     guard x.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw InputError("singular fit: a coefficient is not finite") }
     var model = EnergyModel(
@@ -244,17 +275,27 @@ public enum EnergyFitter {
   }
 
   /// The roofline's time fit at one lane width and balance: time_s ≈ work / R + launch × calls (+ step
-  /// time × steps); nil without measured times or with no positive rate.
-  static func timeFit(_ data: FitData, indices: [Int], lane: Int, balance g: Int, steps: Bool) -> (rate: Double, launch: Double, step: Double)? {
+  /// time × steps), for each speedup of reduced-precision MACs in the grid (only 1 when the training
+  /// rows have none), the best by relative error; nil without measured times or with no positive rate.
+  static func timeFit(_ data: FitData, indices: [Int], lane: Int, balance g: Int, steps: Bool)
+    -> (rate: Double, launch: Double, step: Double, speedup: Int)?
+  {
     guard indices.allSatisfy({ data.rows[$0].time != nil }) else { return nil }
-    var equations = NonNegativeLeastSquares.NormalEquations(columns: 3)
-    for i in indices {
-      let time = data.rows[i].time!
-      let row = [data.work[lane][g][i], data.totalsByLane[lane][i].calls, steps ? data.rows[i].features.steps : 0]
-      equations.add(row: row, target: time, weight: 1 / time)
+    let trained = indices.contains { i in data.rows[i].features.kernels.contains { $0.reducedPrecisionMACFLOPs > 0 } }
+    var best: (error: Double, fit: (rate: Double, launch: Double, step: Double, speedup: Int))?
+    for s in trained ? Array(data.speedupGrid.indices) : [0] {
+      let work = data.work(lane: lane, speedup: s, balance: g)
+      var equations = NonNegativeLeastSquares.NormalEquations(columns: 3)
+      for i in indices {
+        let time = data.rows[i].time!
+        let row = [work[i], data.totalsByLane[lane][i].calls, steps ? data.rows[i].features.steps : 0]
+        equations.add(row: row, target: time, weight: 1 / time)
+      }
+      guard let x = try? NonNegativeLeastSquares.solve(equations), x[0] > 0 else { continue }
+      let error = equations.residualSumOfSquares(x)
+      if best == nil || error < best!.error { best = (error, (1 / x[0], x[1], x[2], s)) }
     }
-    guard let x = try? NonNegativeLeastSquares.solve(equations), x[0] > 0 else { return nil }
-    return (1 / x[0], x[1], x[2])
+    return best?.fit
   }
 
   /// A grid point of the physical form's search and its fit.
@@ -319,7 +360,7 @@ public enum EnergyFitter {
     let multiStep = terms.contains(.time) && unitExponent != nil && indices.contains { data.rows[$0].features.steps > 1 }
     for g in balances {
       if multiStep, let e = unitExponent, let roofline = timeFit(data, indices: indices, lane: lane, balance: g, steps: terms.contains(.steps)) {
-        let work = data.work[lane][g]
+        let work = data.work(lane: lane, speedup: roofline.speedup, balance: g)
         let column = work.indices.map { i in
           work[i] / roofline.rate + roofline.launch * totals[i].calls + roofline.step * data.rows[i].features.steps
         }

@@ -15,46 +15,46 @@ extension GPUProfile {
       name: "v100", displayName: "NVIDIA V100",
       profile: {
         var model = EnergyModel(
-          predictor: .to, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [3.43221625926278e-16, 0.0, 4.7341615061039945e-14, 5.4730371420661604e-12],
-          bytes: 1.9687887150909229e-10, calls: 0.0008953436105407366, staticPower: 22.482467053997794, intercept: 224.26122459448,
-          roofline: RooflineTimeModel(computeRate: 25255898234135.902, bandwidth: 50511796468271.805, launchTime: 9.185077715367529e-06,
-            stepTime: 0.01944030660232012))
-        model.perStep = 0.43706605270627785
+          predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [2.5782471216597337e-16, 0.0, 9.178178972430976e-15, 9.615635298355693e-12],
+          bytes: 1.7699854794230472e-10, calls: 0.0008500789856195364, staticPower: 22.64007821831104, intercept: 227.9172357694814,
+          roofline: RooflineTimeModel(computeRate: 24479220632436.973, bandwidth: 382487822381.8277, launchTime: 2.104446814494606e-06,
+            stepTime: 0.019112868444428565, reducedPrecisionSpeedup: 1.25))
+        model.perStep = 0.4327168365581516
         model.timeExponent = 1.0
         model.laneWidth = 128
         return EnergyProfile(
-          hardware: "v100", model: model, logRatioLow: -0.18297344123238282, logRatioHigh: 0.2139332332943839,
+          hardware: "v100", model: model, logRatioLow: -0.167418129950474, logRatioHigh: 0.19492356432628707,
           metrics: nil, folds: 5, seed: 1, rowCount: 68, dataFingerprint: "f697058128a2ff60",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to physical); 5-fold CV precision 91.2, median APE 7.8%, Spearman 0.980; power-cap model on 476 rows, 100-250 W, CV precision 90.0")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 68 training epochs of six workloads at 250 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 90.8, median APE 7.7%, Spearman 0.982; power-cap model on 476 rows, 100-250 W, CV precision 90.2")
       }(),
       powerLimit: PowerLimitModel(staticPower: 0.0, clockExponent: 4.0, kneeClock: 0.9),
       lowestLimit: 100.0, highestLimit: 250.0, fitDate: "2026-12-06",
-      cvPrecision: 91.22203624102471, cvMedianAPE: 7.759200565088039, cvSpearman: 0.9804939496888957,
-      powerLimitPrecision: 90.02177647403703),
+      cvPrecision: 90.78229615879201, cvMedianAPE: 7.650267141567538, cvSpearman: 0.9818681528419284,
+      powerLimitPrecision: 90.17266015686502),
     GPUProfile(
       name: "a40", displayName: "NVIDIA A40",
       profile: {
         var model = EnergyModel(
-          predictor: .toGlitch, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
-          arithmetic: [2.523278630124265e-16, 0.0, 2.8845070987596504e-16, 1.6484008337490605e-11],
-          bytes: 0.0, calls: 0.0012886807861931795, staticPower: 59.267012935410634, intercept: 642.1909246135505,
-          roofline: RooflineTimeModel(computeRate: 20903675120833.082, bandwidth: 167229400966664.66, launchTime: 3.952114807575078e-06,
-            stepTime: 0.018050247087831924))
-        model.perStep = 1.0697842276418927
+          predictor: .toInertial, form: .physical, terms: [.bytes, .calls, .time, .intercept, .steps],
+          arithmetic: [4.880430908016422e-16, 0.0, 2.4722437396785e-15, 1.5739124735382393e-11],
+          bytes: 0.0, calls: 0.0013314859215446911, staticPower: 60.18021703534269, intercept: 649.9419861772664,
+          roofline: RooflineTimeModel(computeRate: 20621965339265.117, bandwidth: 164975722714120.94, launchTime: 4.535679320049627e-06,
+            stepTime: 0.017628473668793825, reducedPrecisionSpeedup: 1.5))
+        model.perStep = 1.0608853713898363
         model.timeExponent = 1.0
-        model.laneWidth = 64
+        model.laneWidth = 128
         return EnergyProfile(
-          hardware: "a40", model: model, logRatioLow: -0.12036973129065767, logRatioHigh: 0.2267445776317517,
+          hardware: "a40", model: model, logRatioLow: -0.1344416272749236, logRatioHigh: 0.2228609275397078,
           metrics: nil, folds: 5, seed: 1, rowCount: 53, dataFingerprint: "1d3c5229cc9f17f1",
           toolVersion: "0.1.0",
-          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-06 (to-glitch physical); 5-fold CV precision 91.1, median APE 8.1%, Spearman 0.976; power-cap model on 453 rows, 100-300 W, CV precision 87.4")
+          source: "zeus-nsdi23 power trace (ml-energy/zeus 75a8b93; You, Chung & Chowdhury, NSDI 2023): 53 training epochs of six workloads at 300 W, fitted by tosim fit on 2026-12-06 (to-inertial physical); 5-fold CV precision 91.0, median APE 8.0%, Spearman 0.977; power-cap model on 453 rows, 100-300 W, CV precision 87.3")
       }(),
       powerLimit: PowerLimitModel(staticPower: 55.0, clockExponent: 4.0, kneeClock: 0.9),
       lowestLimit: 100.0, highestLimit: 300.0, fitDate: "2026-12-06",
-      cvPrecision: 91.10879391498352, cvMedianAPE: 8.130710754954965, cvSpearman: 0.9758103531688437,
-      powerLimitPrecision: 87.36627630040863),
+      cvPrecision: 91.03826188548184, cvMedianAPE: 8.02398043591752, cvSpearman: 0.9769392033542977,
+      powerLimitPrecision: 87.28539328951712),
     GPUProfile(
       name: "p100", displayName: "NVIDIA P100",
       profile: {
@@ -63,7 +63,7 @@ extension GPUProfile {
           arithmetic: [3.0687514990450864e-16, 0.0, 4.6879213040404825e-14, 7.679656606164156e-12],
           bytes: 2.2630511326199951e-10, calls: 0.0016458071232162924, staticPower: 23.034435296608212, intercept: 355.49095982774645,
           roofline: RooflineTimeModel(computeRate: 22466258477648.203, bandwidth: 175517644356.6266, launchTime: 4.783188959653855e-06,
-            stepTime: 0.0325094802151936))
+            stepTime: 0.0325094802151936, reducedPrecisionSpeedup: 1.0))
         model.perStep = 0.7488375185432418
         model.timeExponent = 1.0
         model.laneWidth = 128
@@ -85,7 +85,7 @@ extension GPUProfile {
           arithmetic: [4.0722432925322753e-16, 3.8444724621121542e-16, 0.0, 1.6844093101266773e-11],
           bytes: 0.0, calls: 0.0014155197792667337, staticPower: 56.258833561081495, intercept: 542.5724773015703,
           roofline: RooflineTimeModel(computeRate: 22794522994869.92, bandwidth: 356164421794.8425, launchTime: 1.5057613747234302e-08,
-            stepTime: 0.03875467312181988))
+            stepTime: 0.03875467312181988, reducedPrecisionSpeedup: 1.0))
         model.perStep = 2.1802927048745833
         model.timeExponent = 1.0
         model.laneWidth = 16

@@ -1,7 +1,8 @@
 //===--- RooflineTimeModel.swift -------------------------------------------===//
 // The modelled run time t̂ of the energy model's static-power term: per kernel
 // max(FLOPs / compute rate, bytes / bandwidth) plus a launch cost per call
-// and a fixed host time per step (Williams, Waterman & Patterson, "Roofline",
+// and a fixed host time per step, with multiply-accumulates narrower than 32
+// bits (tensor-core work) at their own rate (Williams, Waterman & Patterson, "Roofline",
 // CACM 2009). Rates are fitted
 // per hardware by `tosim fit` or taken from a profile by `tosim estimate`.
 //===----------------------------------------------------------------------===//
@@ -16,13 +17,23 @@ public struct RooflineTimeModel: Equatable, Sendable {
   public var launchTime: Double
   /// Fixed time per step (batch): the host's loop, data loading and synchronisation, in seconds.
   public var stepTime: Double
+  /// How many times faster than `computeRate` multiply-accumulates narrower than 32 bits run (fp16,
+  /// bf16, fp8 and int8 products on matrix units); 1 = at the same rate.
+  public var reducedPrecisionSpeedup: Double
 
   /// Creates a roofline.
-  public init(computeRate: Double, bandwidth: Double, launchTime: Double = 0, stepTime: Double = 0) {
+  public init(computeRate: Double, bandwidth: Double, launchTime: Double = 0, stepTime: Double = 0, reducedPrecisionSpeedup: Double = 1) {
     self.computeRate = computeRate
     self.bandwidth = bandwidth
     self.launchTime = launchTime
     self.stepTime = stepTime
+    self.reducedPrecisionSpeedup = reducedPrecisionSpeedup
+  }
+
+  /// A kernel's compute work in ops at `computeRate`: its FLOPs, the reduced-precision MAC FLOPs
+  /// counted 1 / `speedup` each.
+  public static func computeWork(_ kernel: KernelFeatures, speedup: Double) -> Double {
+    speedup == 1 ? kernel.flops.total : kernel.flops.total - kernel.reducedPrecisionMACFLOPs * (1 - 1 / speedup)
   }
 
   /// The machine balance: ops per byte at which a kernel stops being memory bound.
@@ -30,7 +41,7 @@ public struct RooflineTimeModel: Equatable, Sendable {
 
   /// The throughput-bound time of one kernel (without launch cost), in seconds.
   public func boundTime(_ kernel: KernelFeatures) -> Double {
-    max(kernel.flops.total / computeRate, kernel.bytes / bandwidth)
+    max(Self.computeWork(kernel, speedup: reducedPrecisionSpeedup) / computeRate, kernel.bytes / bandwidth)
   }
 
   /// The throughput-bound time of a run (Σ over kernels and steps), in seconds.

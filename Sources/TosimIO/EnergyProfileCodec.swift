@@ -20,7 +20,8 @@ public enum EnergyProfileCodec {
       for coefficient in model.namedCoefficients where !(coefficient.value.isFinite && coefficient.value >= 0) {
         throw InputError("refusing to write profile '\(profile.hardware)': coefficient \(coefficient.name) is \(coefficient.value)")
       }
-      for rate in [model.roofline.computeRate, model.roofline.bandwidth, model.roofline.launchTime, model.roofline.stepTime] where !(rate.isFinite && rate >= 0) {
+      for rate in [model.roofline.computeRate, model.roofline.bandwidth, model.roofline.launchTime, model.roofline.stepTime,
+        model.roofline.reducedPrecisionSpeedup] where !(rate.isFinite && rate >= 0) {
         throw InputError("refusing to write profile '\(profile.hardware)': a roofline rate is \(rate)")
       }
       let coefficients = model.namedCoefficients.map { c in
@@ -33,7 +34,7 @@ public enum EnergyProfileCodec {
         "\"form\": \(q(model.form.rawValue))",
         "\"terms\": [\(model.terms.map { q($0.rawValue) }.joined(separator: ", "))]",
         "\"coefficients\": [\n        " + coefficients.joined(separator: ",\n        ") + "\n      ]",
-        "\"roofline\": {\"compute_rate_ops_per_s\": \(n(model.roofline.computeRate)), \"bandwidth_bytes_per_s\": \(n(model.roofline.bandwidth)), \"launch_s\": \(n(model.roofline.launchTime)), \"step_s\": \(n(model.roofline.stepTime))}",
+        "\"roofline\": {\"compute_rate_ops_per_s\": \(n(model.roofline.computeRate)), \"bandwidth_bytes_per_s\": \(n(model.roofline.bandwidth)), \"launch_s\": \(n(model.roofline.launchTime)), \"step_s\": \(n(model.roofline.stepTime))\(model.roofline.reducedPrecisionSpeedup == 1 ? "" : ", \"reduced_precision_speedup\": \(n(model.roofline.reducedPrecisionSpeedup))")}",
         "\"interval\": {\"level\": 0.9, \"log_ratio_low\": \(n(profile.logRatioLow)), \"log_ratio_high\": \(n(profile.logRatioHigh))}",
       ]
       if let m = profile.metrics {
@@ -92,9 +93,15 @@ public enum EnergyProfileCodec {
         guard let v = try rooflineObject.double(key), v > 0 else { throw rooflineObject.error(key, "should be a positive number") }
         return v
       }
+      func speedup() throws -> Double {
+        guard let v = try rooflineObject.double("reduced_precision_speedup") else { return 1 }
+        guard v >= 1, v.isFinite else { throw rooflineObject.error("reduced_precision_speedup", "should be a number ≥ 1") }
+        return v
+      }
       let roofline = RooflineTimeModel(
         computeRate: try rate("compute_rate_ops_per_s"), bandwidth: try rate("bandwidth_bytes_per_s"),
-        launchTime: max(0, try rooflineObject.double("launch_s") ?? 0), stepTime: max(0, try rooflineObject.double("step_s") ?? 0))
+        launchTime: max(0, try rooflineObject.double("launch_s") ?? 0), stepTime: max(0, try rooflineObject.double("step_s") ?? 0),
+        reducedPrecisionSpeedup: try speedup())
       var model = EnergyModel(predictor: predictor, form: form, terms: terms, arithmetic: [], roofline: roofline)
       switch form {
       case .physical:

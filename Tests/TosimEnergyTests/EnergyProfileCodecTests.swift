@@ -26,7 +26,7 @@ struct EnergyProfileCodecTests {
     var model = EnergyModel(
       predictor: .toDynamic, form: .physical, terms: [.bytes, .time, .steps], arithmetic: [1e-15, 2e-15, 3e-14, 4e-16], bytes: 1e-10,
       calls: 2e-5, staticPower: 42.5, intercept: 1e-3,
-      roofline: RooflineTimeModel(computeRate: 3e11, bandwidth: 2e10, launchTime: 1e-5, stepTime: 2.5e-3))
+      roofline: RooflineTimeModel(computeRate: 3e11, bandwidth: 2e10, launchTime: 1e-5, stepTime: 2.5e-3, reducedPrecisionSpeedup: 4))
     model.timeExponent = 1.3
     model.perStep = 0.75
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("tosim-profile-\(UUID().uuidString).json").path

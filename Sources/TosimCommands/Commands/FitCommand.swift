@@ -301,7 +301,8 @@ struct FitCommand: TosimCommand {
       lines.append(
         String(
           format: "roofline: %.4g ops/s, %.4g B/s, launch %.3g s, step %.3g s, time exponent %.1f%@", model.roofline.computeRate,
-          model.roofline.bandwidth, model.roofline.launchTime, model.roofline.stepTime, model.timeExponent, report.rows.allSatisfy({ $0.time != nil }) ? " (fitted to time_s)" : " (nominal rate; no time_s)"))
+          model.roofline.bandwidth, model.roofline.launchTime, model.roofline.stepTime, model.timeExponent, report.rows.allSatisfy({ $0.time != nil }) ? " (fitted to time_s)" : " (nominal rate; no time_s)")
+          + (model.roofline.reducedPrecisionSpeedup == 1 ? "" : String(format: ", MACs below 32 bits %.3g× faster", model.roofline.reducedPrecisionSpeedup)))
     }
     lines += generalisationText(report.generalisation)
     return lines.joined(separator: "\n") + "\n"

@@ -58,7 +58,7 @@ extension GPUProfile {
           arithmetic: [{num(c['e_mac'])}, {num(c['e_elementwise'])}, {num(c['e_transcendental'])}, {num(c['e_compare'])}],
           bytes: {num(c['e_byte'])}, calls: {num(c['e_call'])}, staticPower: {num(c['p_static'])}, intercept: {num(c['alpha'])},
           roofline: RooflineTimeModel(computeRate: {num(r['compute_rate_ops_per_s'])}, bandwidth: {num(r['bandwidth_bytes_per_s'])}, launchTime: {num(r['launch_s'])},
-            stepTime: {num(r.get('step_s', 0))}))
+            stepTime: {num(r.get('step_s', 0))}, reducedPrecisionSpeedup: {num(r.get('reduced_precision_speedup', 1))}))
         model.perStep = {num(c.get('e_step', 0))}
         model.timeExponent = {num(c['gamma'])}
         model.laneWidth = {int(c.get('lane_width', 1))}
