@@ -41,6 +41,8 @@ WORKLOADS = {
 MIXED_PRECISION = {("librispeech", "deepspeech2")}
 TENSOR_CORE_GPUS = {"v100", "a40", "rtx6000"}
 OPTIMIZERS = {"adam": "adam", "adamw": "adamw", "adadelta": "adadelta"}
+# The trace's columns convert.py reads, by name (any order; other columns are ignored).
+TRACE_COLUMNS = ["dataset", "network", "batch_size", "optimizer", "power_limit", "time_per_epoch", "average_power"]
 COLUMNS = ["model", "batch", "precision", "mode", "hardware", "energy_j", "time_s", "steps", "optimizer",
            "power_limit_w", "workload", "trace_optimizer", "average_power_w"]
 
@@ -53,7 +55,11 @@ def fail(message):
 def read_trace(path, gpu, models_rel):
     rows = []
     with open(path, newline="") as f:
-        for line, r in enumerate(csv.DictReader(f), start=2):
+        reader = csv.DictReader(f)
+        missing = [c for c in TRACE_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            fail(f"{path}:1: the header lacks the column(s) {', '.join(missing)}")
+        for line, r in enumerate(reader, start=2):
             key = (r["dataset"], r["network"])
             if key not in WORKLOADS:
                 fail(f"{path}:{line}: unknown workload {key}")

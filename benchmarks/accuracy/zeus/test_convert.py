@@ -1,7 +1,7 @@
 """Self-test of convert.py on a small synthetic trace (made-up configurations and round numbers, none of them a
 measured row; no real data needed): energy = time x power, steps =
 ceil(samples / batch), one row per trace row, DeepSpeech2 at fp16 where tensor cores run it, the highest-limit subsets, the optimizer mapping, and exit 65
-naming the line for an unknown workload.
+naming the line for an unknown workload or a header without a column convert.py reads.
 
 Run: python -m pytest benchmarks/accuracy/zeus
 """
@@ -13,18 +13,28 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-HEADER = "dataset,network,batch_size,optimizer,power_limit,time_per_epoch,average_power\n"
+sys.path.insert(0, HERE)
+from convert import TRACE_COLUMNS  # noqa: E402
+
+# Made-up rows in the trace's column order; the header is written with the columns reversed, since
+# convert.py reads them by name.
+ROWS = [
+    ["imagenet", "resnet50", "300", "adadelta", "333", "1000.0", "100.0"],
+    ["imagenet", "resnet50", "300", "adadelta", "111", "2000.0", "50.0"],
+    ["movielens-1m", "ncf", "999", "adam", "111", "10.0", "30.0"],
+    ["librispeech", "deepspeech2", "77", "adamw", "111", "10.0", "30.0"],
+]
 
 
-def write_traces(folder, extra=""):
+def write_traces(folder, extra=(), columns=TRACE_COLUMNS):
+    order = list(reversed(columns))
     for gpu in ("v100", "a40", "p100", "rtx6000"):
-        with open(os.path.join(folder, f"summary_power_{gpu}.csv"), "w") as f:
-            f.write(HEADER)
-            f.write("imagenet,resnet50,300,adadelta,333,1000.0,100.0\n")
-            f.write("imagenet,resnet50,300,adadelta,111,2000.0,50.0\n")
-            f.write("movielens-1m,ncf,999,adam,111,10.0,30.0\n")
-            f.write("librispeech,deepspeech2,77,adamw,111,10.0,30.0\n")
-            f.write(extra)
+        with open(os.path.join(folder, f"summary_power_{gpu}.csv"), "w", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(order)
+            for row in ROWS + list(extra):
+                values = dict(zip(TRACE_COLUMNS, row))
+                w.writerow([values.get(c, "") for c in order])
 
 
 def run(data, out):
@@ -67,7 +77,16 @@ def test_mixed_precision_where_tensor_cores_run_it(tmp_path):
 def test_unknown_workload_exits_65(tmp_path):
     data, out = tmp_path / "data", tmp_path / "out"
     data.mkdir()
-    write_traces(data, extra="mnist,lenet,64,sgd,111,1.0,50.0\n")
+    write_traces(data, extra=[["mnist", "lenet", "64", "sgd", "111", "1.0", "50.0"]])
     result = run(data, out)
     assert result.returncode == 65
     assert "summary_power_v100.csv:6" in result.stderr and "unknown workload" in result.stderr
+
+
+def test_missing_column_exits_65(tmp_path):
+    data, out = tmp_path / "data", tmp_path / "out"
+    data.mkdir()
+    write_traces(data, columns=[c for c in TRACE_COLUMNS if c != "power_limit"])
+    result = run(data, out)
+    assert result.returncode == 65
+    assert "summary_power_v100.csv:1" in result.stderr and "power_limit" in result.stderr
