@@ -55,14 +55,13 @@ public struct FitData: Sendable {
   public let laneWidthGrid: [Int]
   /// totalsByLane[l][i]: row i's totals with its kernels lane-padded at laneWidthGrid[l].
   let totalsByLane: [[KernelFeatures]]
-  /// work[l][g][i] = Σ_kernels max(FLOPs, balance_g × bytes) × steps of row i at lane width l, in ops.
-  let work: [[[Double]]]
   /// The speedups of reduced-precision MAC FLOPs the time fit tries ([1] when no row has any).
   public let speedupGrid: [Double]
-  /// reducedWork[l][s][g][i]: `work` with reduced-precision MAC FLOPs counted 1 / speedupGrid[s] each
-  /// (s ≥ 1; empty when the grid is [1]).
-  let reducedWork: [[[[Double]]]]
-  /// timeColumn[g][e][i] = (work[0][g][i] / nominal rate)^γ_e: the static term's column at the first lane width.
+  /// work[l][s][g][i] = Σ_kernels max(compute work, balance_g × bytes) × steps of row i at lane width l,
+  /// in ops, the reduced-precision MAC FLOPs counted 1 / speedupGrid[s] each (RooflineTimeModel.computeWork).
+  let work: [[[[Double]]]]
+  /// timeColumn[g][e][i] = (work[0][0][g][i] / nominal rate)^γ_e: the static term's column at the first lane
+  /// width (speedup 1).
   let timeColumn: [[[Double]]]
   /// The compute rate used when the rows have no measured time, in ops per second.
   public let nominalComputeRate: Double
@@ -86,9 +85,9 @@ public struct FitData: Sendable {
     let hasReduced = rows.contains { $0.features.kernels.contains { $0.reducedPrecisionMACFLOPs > 0 } }
     let speedups = hasReduced ? Self.reducedPrecisionSpeedups : [1]
     speedupGrid = speedups
-    let allWork = self.laneWidthGrid.map { width in
+    work = self.laneWidthGrid.map { width in
       // Per row and kernel: (lane-padded FLOPs, lane-padded reduced-precision MAC FLOPs, bytes); then
-      // Σ max(FLOPs − reduced·(1 − 1/speedup), balance × bytes) × steps per speedup and balance.
+      // Σ max(compute work, balance × bytes) × steps per speedup and balance.
       let kernels = rows.map { row in
         row.features.kernels.map { k in
           let factor = k.lanePaddingFactor(laneWidth: width)
@@ -98,14 +97,14 @@ public struct FitData: Sendable {
       return speedups.map { speedup in
         balanceGrid.map { balance in
           zip(rows, kernels).map { row, ks in
-            ks.reduce(0) { $0 + max($1.0 - $1.1 * (1 - 1 / speedup), balance * $1.2) } * row.features.steps
+            ks.reduce(0) { sum, k in
+              sum + max(RooflineTimeModel.computeWork(flops: k.0, reducedPrecisionMACFLOPs: k.1, speedup: speedup), balance * k.2)
+            } * row.features.steps
           }
         }
       }
     }
-    work = allWork.map { $0[0] }
-    reducedWork = hasReduced ? allWork : []
-    timeColumn = work[0].map { column in
+    timeColumn = work[0][0].map { column in
       timeExponentGrid.map { gamma in Self.timeColumn(column, gamma: gamma, rate: nominalComputeRate) }
     }
   }
@@ -114,10 +113,8 @@ public struct FitData: Sendable {
   /// when some row has them (1 = none; NVIDIA's fp16 tensor cores peak at 8× the V100's fp32 rate).
   static let reducedPrecisionSpeedups: [Double] = [1, 1.25, 1.5, 2, 3, 4, 6, 8]
 
-  /// `work[lane][balance]` with reduced-precision MAC FLOPs sped up by speedupGrid[speedup].
-  func work(lane l: Int, speedup s: Int, balance g: Int) -> [Double] {
-    s == 0 ? work[l][g] : reducedWork[l][s][g]
-  }
+  /// The work column at lane width index `l`, speedup index `s` and balance index `g`.
+  func work(lane l: Int, speedup s: Int, balance g: Int) -> [Double] { work[l][s][g] }
 
   /// (work / rate)^γ per row.
   static func timeColumn(_ work: [Double], gamma: Double, rate: Double) -> [Double] {
@@ -126,7 +123,7 @@ public struct FitData: Sendable {
 
   /// The static term's column at lane width index `l`, balance index `g` and exponent index `e`.
   func timeColumn(lane l: Int, balance g: Int, exponent e: Int) -> [Double] {
-    l == 0 ? timeColumn[g][e] : Self.timeColumn(work[l][g], gamma: timeExponentGrid[e], rate: nominalComputeRate)
+    l == 0 ? timeColumn[g][e] : Self.timeColumn(work[l][0][g], gamma: timeExponentGrid[e], rate: nominalComputeRate)
   }
 
   /// Whether every row has a measured time.

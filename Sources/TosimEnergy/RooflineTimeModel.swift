@@ -30,10 +30,10 @@ public struct RooflineTimeModel: Equatable, Sendable {
     self.reducedPrecisionSpeedup = reducedPrecisionSpeedup
   }
 
-  /// A kernel's compute work in ops at `computeRate`: its FLOPs, the reduced-precision MAC FLOPs
-  /// counted 1 / `speedup` each.
-  public static func computeWork(_ kernel: KernelFeatures, speedup: Double) -> Double {
-    speedup == 1 ? kernel.flops.total : kernel.flops.total - kernel.reducedPrecisionMACFLOPs * (1 - 1 / speedup)
+  /// Compute work in ops at `computeRate` of a kernel of `flops` FLOPs, `reducedPrecisionMACFLOPs` of
+  /// them multiply-accumulates below 32 bits that count 1 / `speedup` each.
+  public static func computeWork(flops: Double, reducedPrecisionMACFLOPs: Double, speedup: Double) -> Double {
+    flops - reducedPrecisionMACFLOPs * (1 - 1 / speedup)
   }
 
   /// The machine balance: ops per byte at which a kernel stops being memory bound.
@@ -41,7 +41,9 @@ public struct RooflineTimeModel: Equatable, Sendable {
 
   /// The throughput-bound time of one kernel (without launch cost), in seconds.
   public func boundTime(_ kernel: KernelFeatures) -> Double {
-    max(Self.computeWork(kernel, speedup: reducedPrecisionSpeedup) / computeRate, kernel.bytes / bandwidth)
+    let work = Self.computeWork(
+      flops: kernel.flops.total, reducedPrecisionMACFLOPs: kernel.reducedPrecisionMACFLOPs, speedup: reducedPrecisionSpeedup)
+    return max(work / computeRate, kernel.bytes / bandwidth)
   }
 
   /// The throughput-bound time of a run (Σ over kernels and steps), in seconds.
