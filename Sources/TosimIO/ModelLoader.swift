@@ -9,6 +9,12 @@ import TosimNN
 
 /// Loads a model from a path or a layer spec.
 public enum ModelLoader {
+  /// Whether `model` names a file (`.onnx` or `.json`) rather than a layer spec or token string.
+  public static func isFile(_ model: String) -> Bool {
+    let lower = model.lowercased()
+    return lower.hasSuffix(".onnx") || lower.hasSuffix(".json")
+  }
+
   /// The graph of `model`.
   ///
   /// - Parameters:

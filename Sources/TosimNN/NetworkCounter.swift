@@ -37,11 +37,12 @@ public enum NetworkCounter {
   /// - Throws: `InputError` for inconsistent shapes, unknown operators (unless
   ///   allowed), non-positive sample or epoch counts, and counts beyond 64 bits.
   public static func count(_ graph: Graph, options: CountOptions = .init()) throws -> NetworkCount {
-    let batch = options.inference.batchSize
-    let samples = options.sampleCount ?? batch
-    guard samples >= 1, options.epochCount >= 1 else { throw InputError("samples and epochs must be at least 1") }
-    let stepCount = try Checked.multiply(samples / batch + (samples % batch == 0 ? 0 : 1), options.epochCount, "step count")
+    if let samples = options.sampleCount, samples < 1 { throw InputError("samples and epochs must be at least 1") }
+    guard options.epochCount >= 1 else { throw InputError("samples and epochs must be at least 1") }
     let inferred = try ShapeInference.infer(graph, options: options.inference)
+    let batch = inferred.batchSize
+    let samples = options.sampleCount ?? batch
+    let stepCount = try Checked.multiply(samples / batch + (samples % batch == 0 ? 0 : 1), options.epochCount, "step count")
     var layers: [LayerCount] = []
     // Tensors a gradient reaches: the inputs when asked, then every output of a node that a gradient reaches or
     // that has trainable parameters.

@@ -1,6 +1,7 @@
 //===--- ShapeInference.swift ----------------------------------------------===//
 // Static shape inference: walks the nodes in order, resolves every symbolic
-// dimension to the batch size (`tosim count --batch N`), and computes each
+// dimension to the batch size (`tosim count --batch N`; fixed inputs as
+// BatchDimension.swift says), and computes each
 // node's output shapes and element types from its inputs and attributes with
 // the operator's OperatorRule (Operators/*Rules.swift, following the ONNX
 // operator specs), then folds small shape computations (ShapeFolding.swift).
@@ -12,16 +13,21 @@ import TosimFormats
 
 /// Knobs of shape inference.
 public struct InferenceOptions: Sendable {
-  /// The size every symbolic or unknown dimension takes (`--batch`, default 1).
-  public var batchSize: Int = 1
+  /// The batch (`--batch`): the size every symbolic or unknown dimension takes; `nil` runs a model whose
+  /// inputs are all fixed at its own batch (their common first dimension) and gives symbolic ones 1.
+  /// A model with fixed inputs and a different batch is an error unless `rebatch` (BatchDimension.swift).
+  public var batchSize: Int?
+  /// Whether a model whose inputs are all fixed gets the batch as every input's first dimension (`--rebatch`).
+  public var rebatch = false
   /// When set, every floating-point tensor is counted at this precision instead of its declared type.
   public var precisionOverride: Precision?
   /// Whether unknown operators are counted as zero-cost (when their output shapes are known) instead of failing.
   public var allowUnknown = false
 
   /// Creates options with the documented defaults.
-  public init(batchSize: Int = 1, precisionOverride: Precision? = nil, allowUnknown: Bool = false) {
+  public init(batchSize: Int? = nil, precisionOverride: Precision? = nil, allowUnknown: Bool = false, rebatch: Bool = false) {
     self.batchSize = batchSize
+    self.rebatch = rebatch
     self.precisionOverride = precisionOverride
     self.allowUnknown = allowUnknown
   }
@@ -45,6 +51,8 @@ public struct InferredGraph: Sendable {
   public var tensors: [String: ResolvedTensor]
   /// Nodes left out of `nodes` because the shape folder computed all their outputs from constants.
   public var foldedCount = 0
+  /// The batch the graph was resolved at (BatchDimension.swift).
+  public var batchSize = 1
 }
 
 /// Static shape inference over a `Graph`.
@@ -55,14 +63,11 @@ public enum ShapeInference {
   ///   inputs or unknown operators (unless `options.allowUnknown`).
   /// - Complexity: O(nodes + tensor ranks).
   public static func infer(_ graph: Graph, options: InferenceOptions = .init()) throws -> InferredGraph {
-    guard options.batchSize >= 1 else { throw InputError("batch size must be at least 1") }
+    if let batch = options.batchSize, batch < 1 { throw InputError("batch size must be at least 1") }
     guard graph.opsetVersion >= 1 else { throw InputError("opset version \(graph.opsetVersion) of the default ONNX domain is not positive") }
     var tensors: [String: ResolvedTensor] = [:]
     var initializerNames = Set<String>()
-    func counted(_ element: ElementType) -> ElementType {
-      if let precision = options.precisionOverride, element.isFloatingPoint { return ElementType(precision) }
-      return element
-    }
+    func counted(_ element: ElementType) -> ElementType { countedElement(element, options) }
     for initializer in graph.initializers {
       if let bad = initializer.dimensions.first(where: { $0 < 0 }) {
         throw InputError("initializer '\(initializer.name)' has a negative dimension \(bad)")
@@ -73,22 +78,31 @@ public enum ShapeInference {
       _ = try tensors[initializer.name]?.elementCount()
       initializerNames.insert(initializer.name)
     }
-    for input in graph.inputs where tensors[input.name] == nil {
-      guard let type = input.type, let dimensions = type.dimensions else {
-        throw InputError("graph input '\(input.name)' has no tensor type and shape")
-      }
-      let shape = try dimensions.map { dimension -> Int in
-        switch dimension {
-        case .value(let v):
-          guard v >= 0 else { throw InputError("graph input '\(input.name)' has a negative dimension \(v)") }
-          return v
-        case .symbol, .unknown: return options.batchSize
-        }
-      }
-      tensors[input.name] = ResolvedTensor(element: counted(type.element), shape: shape)
+    let inputs = graph.inputs.filter { tensors[$0.name] == nil }
+    let batch = try BatchDimension(inputs: inputs, requested: options.batchSize, rebatch: options.rebatch)
+    for (input, shape) in zip(inputs, batch.shapes) {
+      tensors[input.name] = ResolvedTensor(element: counted(input.type?.element ?? .float), shape: shape)
       _ = try tensors[input.name]?.elementCount()
     }
 
+    do {
+      return try inferNodes(graph, options: options, batch: batch, tensors: &tensors, initializerNames: initializerNames)
+    } catch let error as InputError {
+      throw InputError(batch.explainingRebatch(error.message), file: error.file, line: error.line)
+    }
+  }
+
+  /// The element type a tensor of `element` is counted at under `options` (--precision overrides floating point).
+  private static func countedElement(_ element: ElementType, _ options: InferenceOptions) -> ElementType {
+    if let precision = options.precisionOverride, element.isFloatingPoint { return ElementType(precision) }
+    return element
+  }
+
+  /// Resolves the nodes of `graph` in order from its resolved initializers and inputs.
+  private static func inferNodes(
+    _ graph: Graph, options: InferenceOptions, batch: BatchDimension, tensors: inout [String: ResolvedTensor], initializerNames: Set<String>
+  ) throws -> InferredGraph {
+    func counted(_ element: ElementType) -> ElementType { countedElement(element, options) }
     var declared: [String: TensorType] = [:]
     for info in graph.valueInfos + graph.outputs { if let type = info.type { declared[info.name] = type } }
     var nodes: [NodeContext] = []
@@ -120,7 +134,7 @@ public enum ShapeInference {
           throw context.error("unknown operator \(what) (pass --allow-unknown to count it as zero-cost when its output shape is known)")
         }
         // Counted as zero-cost: its outputs take a declared or assumed shape and the walk goes on.
-        let (outputs, how) = try UnknownOperator.outputs(context, declared: declared, batchSize: options.batchSize, what: what)
+        let (outputs, how) = try UnknownOperator.outputs(context, declared: declared, batchSize: batch.batchSize, what: what)
         for (name, tensor) in zip(node.outputs, outputs) where !name.isEmpty {
           tensors[name] = ResolvedTensor(element: counted(tensor.element), shape: tensor.shape)
         }
@@ -144,7 +158,7 @@ public enum ShapeInference {
       }
       nodes.append(context)
     }
-    return InferredGraph(nodes: nodes, skipped: skipped, tensors: tensors, foldedCount: foldedCount)
+    return InferredGraph(nodes: nodes, skipped: skipped, tensors: tensors, foldedCount: foldedCount, batchSize: batch.batchSize)
   }
 }
 

@@ -55,4 +55,25 @@ struct CountHardeningTests {
     #expect(twice.status == 65)
     #expect(twice.error.contains("are both fp32 cost tables; give one table per precision"))
   }
+
+  @Test("a model with fixed inputs: another --batch exits 65 naming the file, --rebatch applies it, steps use its own batch")
+  func fixedBatch() throws {
+    let model = Fixtures.path("models/raw_channel_split.onnx")  // input 'x' fixed at 1x16x6x6
+    let other = TestSupport.runTosim(["count", model, "--batch", "4"])
+    #expect(other.status == 65)
+    #expect(other.error.contains("\(model): batch 4 does not apply: no graph input has a symbolic dimension and its batch is fixed at 1"))
+    #expect(other.output.isEmpty)
+    let rebatched = TestSupport.runTosim(["count", model, "--batch", "4", "--rebatch", "--json"])
+    #expect(rebatched.status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(rebatched.output.utf8)) as? [String: Any])
+    #expect(json["batch"] as? Int == 4)
+    let alone = TestSupport.runTosim(["count", model, "--rebatch"])
+    #expect(alone.status == 64 && alone.error.contains("--rebatch needs --batch N"))
+    let estimate = TestSupport.runTosim(["estimate", model, "--training", "--samples", "10", "--json", "--quiet"])
+    #expect(estimate.status == 0)
+    let answer = try #require(try JSONSerialization.jsonObject(with: Data(estimate.output.utf8)) as? [String: Any])
+    #expect(answer["batch"] as? Int == 1 && answer["steps"] as? Double == 10)
+    let refused = TestSupport.runTosim(["estimate", model, "--batch", "2", "--samples", "10"])
+    #expect(refused.status == 65 && refused.error.contains("batch 2 does not apply"))
+  }
 }

@@ -13,16 +13,7 @@ import TosimNN
 @Suite("Counter hardening")
 struct CounterHardeningTests {
   /// The message of the InputError `body` throws, or `nil` when it succeeds or throws something else.
-  func message(_ body: () throws -> some Any) -> String? {
-    do {
-      _ = try body()
-      return nil
-    } catch let error as InputError {
-      return error.description
-    } catch {
-      return nil
-    }
-  }
+  func message(_ body: () throws -> some Any) -> String? { inputErrorMessage(body) }
 
   @Test("rank-0 Concat and Gather are InputErrors naming the node and axis")
   func rankZero() throws {

@@ -31,3 +31,15 @@ func singleNode(
 func countSpec(_ spec: String, options: CountOptions = .init(), precision: Precision = .fp32) throws -> NetworkCount {
   try NetworkCounter.count(LayerLowering.graph(LayerSpecParser.parse(spec), precision: precision), options: options)
 }
+
+/// The description of the InputError `body` throws, or `nil` when it succeeds or throws something else.
+func inputErrorMessage(_ body: () throws -> some Any) -> String? {
+  do {
+    _ = try body()
+    return nil
+  } catch let error as InputError {
+    return error.description
+  } catch {
+    return nil
+  }
+}

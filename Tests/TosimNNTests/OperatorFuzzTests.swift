@@ -204,7 +204,11 @@ struct OperatorFuzzTests {
   /// Counts `graph` for inference and training; `true` when it was counted, `false` for an InputError.
   static func run(_ graph: Graph, precision: Precision?) throws -> Bool {
     do {
-      let inference = InferenceOptions(batchSize: 2, precisionOverride: precision)
+      // Batch 2 for symbolic dimensions; a graph with fixed inputs runs at its own batch (BatchDimension).
+      let symbolic = graph.inputs.contains { input in
+        input.type?.dimensions?.contains { if case .value = $0 { false } else { true } } ?? false
+      }
+      let inference = InferenceOptions(batchSize: symbolic ? 2 : nil, precisionOverride: precision)
       let counted = try NetworkCounter.count(graph, options: .init(inference: inference))
       _ = try counted.total()
       _ = try NetworkCounter.count(graph, options: .init(inference: inference, mode: .training(.adam))).total()

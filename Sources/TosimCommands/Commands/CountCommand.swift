@@ -16,12 +16,14 @@ struct CountCommand: TosimCommand {
   static let name = "count"
   static let abstract = "Count ops, MACs, FLOPs, bytes and transistor operations of a model, per layer."
   static let usage = """
-    count (MODEL | --each FILE) [--precision P] [--batch N] [--training [--optimizer O] [--input-gradient] [--samples N] \
+    count (MODEL | --each FILE) [--precision P] [--batch N [--rebatch]] [--training [--optimizer O] [--input-gradient] [--samples N] \
     [--epochs E]] [--loss L] [--im2col] [--table FILE]... [--allow-unknown] [--json] [--quiet]
     """
   static let discussion = """
     MODEL is an .onnx file, a .json model spec, or a quoted one-line layer spec such as
     'dense(784,512) relu dense(512,10) softmax'. Symbolic dimensions take the batch size.
+    A model whose inputs are all fixed runs at its own batch (their first dimension);
+    another --batch is an error unless --rebatch sets every input's first dimension to it.
     ONNX tensor types set each layer's precision (float16 layers count at fp16) unless
     --precision is given, which then applies to every floating-point tensor.
     TOs = Σ count(op) × cost(op) from the cost table of the layer's precision: --table FILE,
@@ -34,7 +36,8 @@ struct CountCommand: TosimCommand {
     """
   static let options: [OptionSpec] = [
     .option("--precision", "P", "Count at P: \(Precision.knownNames) or an alias (default fp32)."),
-    .option("--batch", "N", "Batch size for symbolic dimensions (default 1)."),
+    .option("--batch", "N", "Batch size for symbolic dimensions (default 1, or a fixed model's own batch)."),
+    .flag("--rebatch", "Set the first dimension of every input of a model with fixed inputs to --batch."),
     .flag("--training", "Count training steps: forward, backward and optimizer update."),
     .option("--optimizer", "O", "Optimizer when training: \(Optimizer.names) (default sgd)."),
     .flag("--input-gradient", "When training, also compute the gradient of the model's inputs (off, as in PyTorch)."),
@@ -78,15 +81,16 @@ struct CountCommand: TosimCommand {
     guard let optimizer = Optimizer(rawValue: optimizerName) else {
       throw UsageError("--optimizer expects one of \(Optimizer.names), got '\(optimizerName)'")
     }
-    let batch = try arguments.integer("--batch", default: 1, in: 1...(1 << 40))
+    let batch = arguments.string("--batch") == nil ? nil : try arguments.integer("--batch", default: 1, in: 1...(1 << 40))
+    if arguments.flag("--rebatch") && batch == nil { throw UsageError("--rebatch needs --batch N") }
     let samples = arguments.string("--samples") == nil ? nil : try arguments.integer("--samples", default: 1, in: 1...(1 << 50))
     var options = CountOptions(
-      inference: InferenceOptions(batchSize: batch, allowUnknown: arguments.flag("--allow-unknown")),
+      inference: InferenceOptions(batchSize: batch, allowUnknown: arguments.flag("--allow-unknown"), rebatch: arguments.flag("--rebatch")),
       mode: training ? .training(optimizer) : .inference, sampleCount: samples,
       epochCount: try arguments.integer("--epochs", default: 1, in: 1...(1 << 30)))
     options.inputGradient = arguments.flag("--input-gradient")
     options.im2col = arguments.flag("--im2col")
-    batchGiven = arguments.string("--batch") != nil
+    batchGiven = batch != nil
     epochsGiven = arguments.string("--epochs") != nil
     optimizerGiven = arguments.string("--optimizer") != nil
     self.options = options
@@ -146,7 +150,11 @@ struct CountCommand: TosimCommand {
         options.mode = .training(optimizer)
       }
     }
-    return try NetworkCounter.count(graph, options: options)
+    do {
+      return try NetworkCounter.count(graph, options: options)
+    } catch let error as InputError where ModelLoader.isFile(model) {
+      throw error.located(in: model)
+    }
   }
 }
 

@@ -15,12 +15,15 @@ import TosimNN
 /// Counts models into features, caching counts and cost tables.
 final class EnergyCounting {
   let context: CommandContext
+  /// Whether a model with fixed inputs takes each run's batch as their first dimension (`--rebatch`).
+  let rebatch: Bool
   private var tables: TableSet
-  private var cache: [String: EnergyFeatures] = [:]
+  private var cache: [String: (features: EnergyFeatures, batch: Int)] = [:]
 
   /// Creates a counter with the tables given by `--table` paths.
-  init(context: CommandContext, tablePaths: [String]) throws {
+  init(context: CommandContext, tablePaths: [String], rebatch: Bool = false) throws {
     self.context = context
+    self.rebatch = rebatch
     tables = try TableSet(paths: tablePaths, folder: try PackageLocation.tablesFolder(context), context)
   }
 
@@ -32,27 +35,36 @@ final class EnergyCounting {
     }
   }
 
-  /// The features of one step of `model` run as described (counted once per distinct run).
-  func features(model: String, batch: Int, precision: Precision, mode: MeasurementMode, optimizer: Optimizer) throws -> EnergyFeatures {
-    let key = EnergyMeasurement(model: model, batch: batch, precision: precision, mode: mode, optimizer: optimizer, hardware: "", energy: 1)
+  /// The features of one step of `model` run as described (counted once per distinct run) and the batch it
+  /// was counted at: `batch`, or when nil the model's own (BatchDimension in TosimNN).
+  func features(
+    model: String, batch: Int?, precision: Precision, mode: MeasurementMode, optimizer: Optimizer
+  ) throws -> (features: EnergyFeatures, batch: Int) {
+    let key = EnergyMeasurement(model: model, batch: batch ?? 0, precision: precision, mode: mode, optimizer: optimizer, hardware: "", energy: 1)
       .countKey
     if let cached = cache[key] { return cached }
     let graph = try ModelLoader.load(model, precision: precision, resolve: context.resolve)
     var options = CountOptions(
-      inference: InferenceOptions(batchSize: batch), mode: EnergyFeatures.countMode(for: mode, optimizer: optimizer))
+      inference: InferenceOptions(batchSize: batch, rebatch: rebatch), mode: EnergyFeatures.countMode(for: mode, optimizer: optimizer))
     if model.lowercased().hasSuffix(".onnx") { options.inference.precisionOverride = precision }
-    let count = try NetworkCounter.count(graph, options: options)
+    let count: NetworkCount
+    do {
+      count = try NetworkCounter.count(graph, options: options)
+    } catch let error as InputError where ModelLoader.isFile(model) {
+      throw error.located(in: model)
+    }
     var needed: [Precision: CostTable] = [:]
     for p in try EnergyFeatures.precisionsNeedingTables(count) { needed[p] = try table(p) }
-    let features = try EnergyFeatures(count: count, mode: mode, tables: needed)
-    cache[key] = features
-    return features
+    let counted = (features: try EnergyFeatures(count: count, mode: mode, tables: needed), batch: count.batchSize)
+    cache[key] = counted
+    return counted
   }
 
   /// The features of a measured row over its steps; errors name the row and the model column.
   func features(_ row: EnergyMeasurement, file: String) throws -> EnergyFeatures {
     do {
       let f = try features(model: row.model, batch: row.batch, precision: row.precision, mode: row.mode, optimizer: row.optimizer)
+        .features
       return f.withSteps(f.steps * row.steps)
     } catch let error as InputError {
       throw InputError("row on line \(row.line), column 'model': cannot count '\(row.model)': \(error)", file: file, line: row.line)

@@ -38,18 +38,38 @@ extension EstimateCommand {
       + String(format: "CV precision %.1f", gpu.cvPrecision) + (limit.map { String(format: ", power limit %g W", $0) } ?? "") + ")"
   }
 
-  /// Steps from --steps, or ceil(--samples / batch) × --epochs.
-  static func steps(_ arguments: ParsedArguments, batch: Int) throws -> Int {
-    let samples = try arguments.integer("--samples", default: 0, in: 0...(1 << 50))
-    if samples == 0 {
-      if arguments.string("--epochs") != nil { throw UsageError("--epochs needs --samples N") }
-      return try arguments.integer("--steps", default: 1, in: 1...(1 << 40))
+  /// The run's length as given: --steps, or --samples with --epochs (steps then follow from the batch).
+  struct RunLength {
+    /// Samples per epoch, when given.
+    var samples: Int?
+    /// Epochs with --samples.
+    var epochs: Int
+    /// --steps (default 1) when --samples is not given.
+    var steps: Int
+
+    /// Parses --steps, --samples and --epochs.
+    init(_ arguments: ParsedArguments) throws {
+      let samples = try arguments.integer("--samples", default: 0, in: 0...(1 << 50))
+      if samples == 0 {
+        if arguments.string("--epochs") != nil { throw UsageError("--epochs needs --samples N") }
+        self.samples = nil
+        epochs = 1
+        steps = try arguments.integer("--steps", default: 1, in: 1...(1 << 40))
+      } else {
+        if arguments.string("--steps") != nil { throw UsageError("--steps conflicts with --samples; give one") }
+        self.samples = samples
+        epochs = try arguments.integer("--epochs", default: 1, in: 1...(1 << 20))
+        steps = 1
+      }
     }
-    if arguments.string("--steps") != nil { throw UsageError("--steps conflicts with --samples; give one") }
-    let epochs = try arguments.integer("--epochs", default: 1, in: 1...(1 << 20))
-    let (perEpoch, overflow) = ((samples + batch - 1) / batch).multipliedReportingOverflow(by: epochs)
-    guard !overflow, perEpoch <= 1 << 50 else { throw UsageError("--samples × --epochs is too large") }
-    return perEpoch
+
+    /// Steps at `batch`: --steps, or ceil(--samples / batch) × --epochs.
+    func steps(batch: Int) throws -> Int {
+      guard let samples else { return steps }
+      let (perEpoch, overflow) = ((samples + batch - 1) / batch).multipliedReportingOverflow(by: epochs)
+      guard !overflow, perEpoch <= 1 << 50 else { throw UsageError("--samples × --epochs is too large") }
+      return perEpoch
+    }
   }
 
   /// --power-limit in watts, when given.

@@ -15,7 +15,7 @@ struct EstimateCommand: TosimCommand {
   static let name = "estimate"
   static let abstract = "Estimate a model's energy in joules, per layer and term, from a profile or first principles."
   static let usage = """
-    estimate MODEL [--profile P.json [--hardware NAME] | --hardware GPU|list [--power-limit W]] [--precision P] [--batch N] \
+    estimate MODEL [--profile P.json [--hardware NAME] | --hardware GPU|list [--power-limit W]] [--precision P] [--batch N [--rebatch]] \
     [--mode forward|backward|training | --training] [--optimizer O] [--steps N | --samples N [--epochs E]] [--table FILE]... \
     [--svg FILE] [--json] [--quiet]
     """
@@ -39,7 +39,8 @@ struct EstimateCommand: TosimCommand {
     .option("--samples", "N", "Samples per epoch: steps = ceil(N / batch) × epochs (instead of --steps)."),
     .option("--epochs", "E", "Epochs with --samples (default 1)."),
     .option("--precision", "P", "Count at P (default fp32)."),
-    .option("--batch", "N", "Batch size (default 1)."),
+    .option("--batch", "N", "Batch size (default 1, or a fixed model's own batch; see `tosim count --help`)."),
+    .flag("--rebatch", "Set the first dimension of every input of a model with fixed inputs to --batch."),
     .option("--mode", "M", "forward, backward (gradients + update) or training (default forward)."),
     .flag("--training", "Same as --mode training."),
     .option("--optimizer", "O", "Optimizer for backward and training: sgd, momentum or adam (default sgd)."),
@@ -54,10 +55,11 @@ struct EstimateCommand: TosimCommand {
   let profilePath: String?
   let hardware: String?
   let precision: Precision
-  let batch: Int
+  let batch: Int?
+  let rebatch: Bool
   let mode: MeasurementMode
   let optimizer: Optimizer
-  let steps: Int
+  let runLength: RunLength
   let tablePaths: [String]
   let svg: String?
   let json: Bool
@@ -76,7 +78,9 @@ struct EstimateCommand: TosimCommand {
       throw UsageError("--precision expects one of \(Precision.allCases.map(\.rawValue).joined(separator: ", ")), got '\(precisionName)'")
     }
     self.precision = precision
-    batch = try arguments.integer("--batch", default: 1, in: 1...(1 << 40))
+    batch = arguments.string("--batch") == nil ? nil : try arguments.integer("--batch", default: 1, in: 1...(1 << 40))
+    rebatch = arguments.flag("--rebatch")
+    if rebatch && batch == nil { throw UsageError("--rebatch needs --batch N") }
     let modeName = arguments.string("--mode") ?? (arguments.flag("--training") ? "training" : "forward")
     guard let mode = MeasurementMode(rawValue: modeName) else { throw UsageError("--mode expects forward, backward or training, got '\(modeName)'") }
     if arguments.flag("--training") && mode != .training { throw UsageError("--training conflicts with --mode \(modeName)") }
@@ -84,7 +88,7 @@ struct EstimateCommand: TosimCommand {
     let optimizerName = arguments.string("--optimizer") ?? "sgd"
     guard let optimizer = Optimizer(rawValue: optimizerName) else { throw UsageError("--optimizer expects sgd, momentum or adam, got '\(optimizerName)'") }
     self.optimizer = optimizer
-    steps = try Self.steps(arguments, batch: batch)
+    runLength = try RunLength(arguments)
     powerLimit = try Self.powerLimit(arguments)
     tablePaths = arguments.strings("--table")
     svg = arguments.string("--svg")
@@ -93,7 +97,7 @@ struct EstimateCommand: TosimCommand {
   }
 
   func run(_ context: CommandContext) throws {
-    let counting = try EnergyCounting(context: context, tablePaths: tablePaths)
+    let counting = try EnergyCounting(context: context, tablePaths: tablePaths, rebatch: rebatch)
     let profile: EnergyProfile
     let builtIn = profilePath == nil && hardware == nil
     var gpu: GPUProfile?
@@ -128,8 +132,9 @@ struct EstimateCommand: TosimCommand {
       }
       profile = p
     }
-    var features = try counting.features(model: model, batch: batch, precision: precision, mode: mode, optimizer: optimizer)
-    features = features.withSteps(features.steps * Double(steps))
+    let counted = try counting.features(model: model, batch: batch, precision: precision, mode: mode, optimizer: optimizer)
+    let batch = counted.batch
+    let features = counted.features.withSteps(counted.features.steps * Double(try runLength.steps(batch: batch)))
     if profile.model.predictor == .toInertial && features.lacksInertialTOs {
       throw InputError("the profile's predictor is to-inertial, but a cost table in use has no to_inertial column (rederive it with `tosim derive`)")
     }

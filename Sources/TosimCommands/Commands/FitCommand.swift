@@ -18,7 +18,7 @@ struct FitCommand: TosimCommand {
   static let usage = """
     fit DATA.csv [--features LIST] [--time-exponent auto|G] [--lane-width auto|W] [--predictor to|to-dynamic|to-glitch|to-inertial|flops|macs|all] \
     [--form linear|loglog|physical|all] [--folds K] [--seed S] [--table FILE]... [--out PROFILE.json] [--svg FILE] \
-    [--leave-out model|hardware] [--json] [--quiet]
+    [--leave-out model|hardware] [--rebatch] [--json] [--quiet]
     """
   static let discussion = """
     DATA.csv has a header and the columns model, batch, precision, mode (forward, backward,
@@ -51,10 +51,12 @@ struct FitCommand: TosimCommand {
     .option("--out", "FILE", "Write the calibration profile (JSON) to FILE."),
     .option("--svg", "FILE", "Write a predicted-vs-measured plot (log–log) to FILE."),
     .option("--leave-out", "WHAT", "model: also validate leaving out each model in turn; hardware: each label, one scale factor."),
+    .flag("--rebatch", "Give a model with fixed inputs each row's batch as their first dimension (see `tosim count --help`)."),
     .flag("--json", "Write JSON instead of tables."),
     .flag("--quiet", "Do not write progress notes to standard error."),
   ]
 
+  let rebatch: Bool
   let data: String
   let predictors: [EnergyPredictor]
   let forms: [FitForm]
@@ -127,6 +129,7 @@ struct FitCommand: TosimCommand {
     svg = arguments.string("--svg")
     json = arguments.flag("--json")
     quiet = arguments.flag("--quiet")
+    rebatch = arguments.flag("--rebatch")
     if let leaveOut = arguments.string("--leave-out") {
       guard leaveOut == "model" || leaveOut == "hardware" else {
         throw UsageError("--leave-out expects model or hardware, got '\(leaveOut)'")
@@ -164,7 +167,7 @@ struct FitCommand: TosimCommand {
     let path = context.resolve(data)
     let measurements = try MeasurementCSVReader.read(path: path)
     let fingerprint = EnergyProfile.fingerprint(FileManager.default.contents(atPath: path) ?? Data())
-    let counting = try EnergyCounting(context: context, tablePaths: tablePaths)
+    let counting = try EnergyCounting(context: context, tablePaths: tablePaths, rebatch: rebatch)
     var featuresByRow: [EnergyFeatures] = []
     for row in measurements { featuresByRow.append(try counting.features(row, file: path)) }
     // to_inertial is a column of the cost tables since tosim derive gained it; an older --table lacks it.
