@@ -24,6 +24,11 @@ public enum EnergyProfileCodec {
         model.roofline.reducedPrecisionSpeedup] where !(rate.isFinite && rate >= 0) {
         throw InputError("refusing to write profile '\(profile.hardware)': a roofline rate is \(rate)")
       }
+      // The reader requires a speedup of at least 1, so the writer does too.
+      let speedup = model.roofline.reducedPrecisionSpeedup
+      guard speedup >= 1 else {
+        throw InputError("refusing to write profile '\(profile.hardware)': reduced_precision_speedup is \(speedup), below 1")
+      }
       let coefficients = model.namedCoefficients.map { c in
         "{\"name\": \(q(c.name)), \"value\": \(n(c.value)), \"unit\": \(q(c.unit)), \"meaning\": \(q(c.meaning))}"
       }

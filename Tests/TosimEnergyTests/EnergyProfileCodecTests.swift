@@ -1,7 +1,8 @@
 //===--- EnergyProfileCodecTests.swift -------------------------------------===//
 // Profiles survive a write and read unchanged; negative or non-finite
-// coefficients are never written; the built-in profile's switched-gate
-// energy follows from the fp32 table and Horowitz's add and multiply.
+// coefficients and a tensor-core speedup below 1 are never written; the
+// built-in profile's switched-gate energy follows from the fp32 table and
+// Horowitz's add and multiply.
 //===----------------------------------------------------------------------===//
 import Foundation
 import Testing
@@ -46,6 +47,12 @@ struct EnergyProfileCodecTests {
     #expect(throws: InputError.self) { try EnergyProfileCodec.encode([Self.profile(negative)]) }
     let nan = EnergyModel(predictor: .macs, form: .linear, arithmetic: [.nan], intercept: 0)
     #expect(throws: InputError.self) { try EnergyProfileCodec.encode([Self.profile(nan)]) }
+    // The reader requires a tensor-core speedup of at least 1; the writer refuses one below it.
+    var slow = EnergyModel(predictor: .macs, form: .linear, arithmetic: [1e-12], intercept: 0)
+    slow.roofline.reducedPrecisionSpeedup = 0.5
+    #expect(throws: InputError("refusing to write profile 'box': reduced_precision_speedup is 0.5, below 1")) {
+      try EnergyProfileCodec.encode([Self.profile(slow)])
+    }
   }
 
   @Test("built-in switched-gate energy: 4.6 pJ over the fp32 add and mul switching")

@@ -45,7 +45,7 @@ extension OperatorRule {
       let biasAdds = c.optionalInput(3) != nil ? try Checked.multiply(steps, try Checked.multiply(2, gateRows)) : 0
       var ops = try step.scaled(by: steps)
       try ops.add(.add, biasAdds)
-      let gate = try OpCounts(try gateOps(h).map { ($0.0, $0.1) })
+      let gate = try OpCounts(gateOps(h).map { ($0.0, $0.1) })
       return try .products(ops: ops, macs: try Checked.multiply(steps, rowMACs), biasAdds: biasAdds, extra: try gate.scaled(by: steps))
     }, backward: { _, _, forward in
       // Backpropagation through time: ≈ 2 × every forward count.
