@@ -61,7 +61,7 @@ struct BatchDimension {
     guard case .some(let from) = rebatchedFrom else { return message }
     let old = from.map { "from \($0) " } ?? ""
     return message + " (--rebatch set the inputs' first dimension \(old)to \(batchSize); a node whose constants hold the "
-      + "exported batch, such as a Reshape target, cannot follow: export the model with a dynamic batch axis)"
+      + "exported batch, such as a Reshape target, cannot follow: export the model at batch \(batchSize) or with a dynamic batch axis)"
   }
 
   /// Why a requested batch does not apply to a model whose inputs are all fixed, and what to do instead.
@@ -73,6 +73,6 @@ struct BatchDimension {
     let fixed = own.map { "its batch is fixed at \($0)" } ?? "its inputs' first dimensions differ"
     let keep = own.map { "pass --batch \($0), " } ?? ""
     return "batch \(requested) does not apply: no graph input has a symbolic dimension and \(fixed) (\(list)); "
-      + "\(keep)export the model with a dynamic batch axis, or pass --rebatch to set the first dimension of every input to \(requested)"
+      + "\(keep)export the model at batch \(requested) or with a dynamic batch axis, or pass --rebatch to set the first dimension of every input to \(requested)"
   }
 }

@@ -40,7 +40,7 @@ struct BatchDimensionTests {
     #expect(
       error
         == "batch 8 does not apply: no graph input has a symbolic dimension and its batch is fixed at 4 ('x' 4x3); "
-        + "pass --batch 4, export the model with a dynamic batch axis, or pass --rebatch to set the first dimension of every input to 8")
+        + "pass --batch 4, export the model at batch 8 or with a dynamic batch axis, or pass --rebatch to set the first dimension of every input to 8")
     var two = graph
     two.inputs.append(ValueInfo(name: "z", type: TensorType(element: .float, dimensions: [.value(5)])))
     let differ = message { try NetworkCounter.count(two, options: .init(inference: .init(batchSize: 8))) }
@@ -64,7 +64,7 @@ struct BatchDimensionTests {
     graph.initializers[0].integerValues = [1, 6]
     let error = message { try NetworkCounter.count(graph, options: .init(inference: .init(batchSize: 4, rebatch: true))) }
     #expect(error?.hasPrefix("node 'v' (Reshape): cannot reshape [4, 2, 3]") == true)
-    #expect(error?.hasSuffix("(--rebatch set the inputs' first dimension from 1 to 4; a node whose constants hold the exported batch, such as a Reshape target, cannot follow: export the model with a dynamic batch axis)") == true)
+    #expect(error?.hasSuffix("(--rebatch set the inputs' first dimension from 1 to 4; a node whose constants hold the exported batch, such as a Reshape target, cannot follow: export the model at batch 4 or with a dynamic batch axis)") == true)
   }
 
   @Test("symbolic dimensions take the batch, 1 by default; --rebatch leaves fixed ones of such models alone")
