@@ -17,9 +17,10 @@ struct BatchDimension {
   var batchSize: Int
   /// The resolved shape of each input, in the order given.
   var shapes: [[Int]]
-  /// The fixed batch a rebatched model was exported at (nil when its inputs' first dimensions differ), when
-  /// `rebatch` changed the first dimension of a fixed input.
-  var rebatchedFrom: Int??
+  /// Whether `rebatch` changed the first dimension of a fixed input.
+  var isRebatched: Bool
+  /// The inputs' common first dimension when every input is fixed (nil when they differ or any is symbolic).
+  var exportedBatch: Int?
 
   /// Resolves `inputs` (graph inputs that are not initializers) for a `requested` batch (nil: the model's own).
   ///
@@ -40,17 +41,19 @@ struct BatchDimension {
     let firsts = declared.compactMap { dimensions -> Int? in
       if case .value(let v)? = dimensions.first { return v } else { return nil }
     }
-    let own = firsts.first.flatMap { first in firsts.allSatisfy { $0 == first } ? first : nil }
+    let own = symbolic ? nil : firsts.first.flatMap { first in firsts.allSatisfy { $0 == first } ? first : nil }
+    exportedBatch = own
     // An empty first dimension (0) is no batch to divide a run into steps by.
-    batchSize = requested ?? (symbolic ? 1 : own.flatMap { $0 >= 1 ? $0 : nil } ?? 1)
+    batchSize = requested ?? own.flatMap { $0 >= 1 ? $0 : nil } ?? 1
+    let resizesFirst = rebatch && !symbolic
     if !symbolic, !rebatch, let requested, own != requested, !firsts.isEmpty {
       throw InputError(Self.fixedBatchMessage(inputs: inputs, declared: declared, own: own, requested: requested))
     }
     let batch = batchSize
-    rebatchedFrom = rebatch && !symbolic && firsts.contains { $0 != batch } ? .some(own) : nil
+    isRebatched = resizesFirst && firsts.contains { $0 != batch }
     shapes = declared.map { dimensions in
       dimensions.enumerated().map { axis, dimension in
-        if case .value(let v) = dimension { return rebatch && !symbolic && axis == 0 ? batch : v }
+        if case .value(let v) = dimension { return resizesFirst && axis == 0 ? batch : v }
         return batch
       }
     }
@@ -58,8 +61,8 @@ struct BatchDimension {
 
   /// `message` of an error raised after rebatching, with the likely cause: a node's constants hold the old batch.
   func explainingRebatch(_ message: String) -> String {
-    guard case .some(let from) = rebatchedFrom else { return message }
-    let old = from.map { "from \($0) " } ?? ""
+    guard isRebatched else { return message }
+    let old = exportedBatch.map { "from \($0) " } ?? ""
     return message + " (--rebatch set the inputs' first dimension \(old)to \(batchSize); a node whose constants hold the "
       + "exported batch, such as a Reshape target, cannot follow: export the model at batch \(batchSize) or with a dynamic batch axis)"
   }

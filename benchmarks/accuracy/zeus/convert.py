@@ -41,8 +41,9 @@ WORKLOADS = {
 MIXED_PRECISION = {("librispeech", "deepspeech2")}
 TENSOR_CORE_GPUS = {"v100", "a40", "rtx6000"}
 OPTIMIZERS = {"adam": "adam", "adamw": "adamw", "adadelta": "adadelta"}
-# The trace's columns convert.py reads, by name (any order; other columns are ignored).
-TRACE_COLUMNS = ["dataset", "network", "batch_size", "optimizer", "power_limit", "time_per_epoch", "average_power"]
+# The trace's columns convert.py reads, by name, in name order (the file may list them in any order and
+# have others, which are ignored).
+TRACE_COLUMNS = ["average_power", "batch_size", "dataset", "network", "optimizer", "power_limit", "time_per_epoch"]
 COLUMNS = ["model", "batch", "precision", "mode", "hardware", "energy_j", "time_s", "steps", "optimizer",
            "power_limit_w", "workload", "trace_optimizer", "average_power_w"]
 

@@ -16,25 +16,29 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from convert import TRACE_COLUMNS  # noqa: E402
 
-# Made-up rows in the trace's column order; the header is written with the columns reversed, since
-# convert.py reads them by name.
+def row(dataset, network, batch, optimizer, limit, time, power):
+    """A made-up trace row, by column name."""
+    return {"average_power": power, "batch_size": batch, "dataset": dataset, "network": network,
+            "optimizer": optimizer, "power_limit": limit, "time_per_epoch": time}
+
+
+# Made-up rows; the file lists the columns in reverse name order, since convert.py reads them by name.
 ROWS = [
-    ["imagenet", "resnet50", "300", "adadelta", "333", "1000.0", "100.0"],
-    ["imagenet", "resnet50", "300", "adadelta", "111", "2000.0", "50.0"],
-    ["movielens-1m", "ncf", "999", "adam", "111", "10.0", "30.0"],
-    ["librispeech", "deepspeech2", "77", "adamw", "111", "10.0", "30.0"],
+    row("imagenet", "resnet50", "300", "adadelta", "333", "1000.0", "100.0"),
+    row("imagenet", "resnet50", "300", "adadelta", "111", "2000.0", "50.0"),
+    row("movielens-1m", "ncf", "999", "adam", "111", "10.0", "30.0"),
+    row("librispeech", "deepspeech2", "77", "adamw", "111", "10.0", "30.0"),
 ]
 
 
 def write_traces(folder, extra=(), columns=TRACE_COLUMNS):
-    order = list(reversed(columns))
+    order = sorted(columns, reverse=True)
     for gpu in ("v100", "a40", "p100", "rtx6000"):
         with open(os.path.join(folder, f"summary_power_{gpu}.csv"), "w", newline="") as f:
             w = csv.writer(f, lineterminator="\n")
             w.writerow(order)
-            for row in ROWS + list(extra):
-                values = dict(zip(TRACE_COLUMNS, row))
-                w.writerow([values.get(c, "") for c in order])
+            for values in ROWS + list(extra):
+                w.writerow([values[c] for c in order])
 
 
 def run(data, out):
@@ -77,7 +81,7 @@ def test_mixed_precision_where_tensor_cores_run_it(tmp_path):
 def test_unknown_workload_exits_65(tmp_path):
     data, out = tmp_path / "data", tmp_path / "out"
     data.mkdir()
-    write_traces(data, extra=[["mnist", "lenet", "64", "sgd", "111", "1.0", "50.0"]])
+    write_traces(data, extra=[row("mnist", "lenet", "64", "sgd", "111", "1.0", "50.0")])
     result = run(data, out)
     assert result.returncode == 65
     assert "summary_power_v100.csv:6" in result.stderr and "unknown workload" in result.stderr
